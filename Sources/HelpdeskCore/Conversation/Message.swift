@@ -1,0 +1,60 @@
+import Foundation
+
+/// One message from a person, as the protocol layer hands it to the desk: who (the `user` key
+/// of the conversation), through which channel, what they wrote, and when it arrived.
+public struct Message: Sendable, Equatable {
+    public var user: String
+    public var channel: String
+    public var text: String
+    public var arrived: Date
+
+    public init(user: String, channel: String = "tcp", text: String, arrived: Date) {
+        self.user = user
+        self.channel = channel
+        self.text = text
+        self.arrived = arrived
+    }
+}
+
+/// What happened in an exchange, for transcripts and metrics.
+public enum Outcome: String, Sendable, Codable, CaseIterable {
+    case answered
+    case askedForMore = "asked_for_more"
+    case fallback
+    case handedOff = "handed_off"
+    case complaintFiled = "complaint_filed"
+}
+
+/// The desk's answer to one message. `text` may hold several lines (separated by `\n`);
+/// the protocol layer writes them as lines for people and as one JSON string for adapters.
+public struct Reply: Sendable, Equatable {
+    public var text: String
+    public var intent: IntentLabel
+    public var confidence: Double
+    public var lang: Lang
+    /// Which service handler produced the reply (`schedule`, `registration`, `complaint`, ...).
+    public var handler: String
+    public var outcome: Outcome
+    public var entities: [Entity]
+    /// Set only once a complaint is durably on disk.
+    public var ticket: String?
+    /// Quick-reply suggestions for adapters that can show buttons.
+    public var options: [String]
+    /// The conversation this exchange belongs to (a user's sessions expire and start anew).
+    public var session: String
+
+    public init(text: String, intent: IntentLabel, confidence: Double, lang: Lang, handler: String,
+                outcome: Outcome, entities: [Entity] = [], ticket: String? = nil, options: [String] = [],
+                session: String = "") {
+        self.text = text
+        self.intent = intent
+        self.confidence = confidence
+        self.lang = lang
+        self.handler = handler
+        self.outcome = outcome
+        self.entities = entities
+        self.ticket = ticket
+        self.options = options
+        self.session = session
+    }
+}

@@ -1,0 +1,3 @@
+import Testing
+@testable import HelpdeskServer
+// Placeholder: replaced by the network tests.
