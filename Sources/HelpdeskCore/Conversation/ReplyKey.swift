@@ -1,0 +1,30 @@
+/// Every reply text the desk can send, by the key staff use in `Intents/replies/{id,en}.txt`.
+/// An enum rather than loose strings, so the compiler catches a typo and validation can list
+/// keys missing from a language file.
+public enum ReplyKey: String, Sendable, CaseIterable {
+    case greeting, help, thanks, goodbye, fallback, emptyMessage = "empty_message"
+    case outOfScope = "out_of_scope", outOfScopeDukcapil = "out_of_scope_dukcapil", outOfScopeBPJS = "out_of_scope_bpjs"
+    case outOfScopeTax = "out_of_scope_tax", outOfScopeLapor = "out_of_scope_lapor"
+    case scheduleFound = "schedule_found", scheduleItem = "schedule_item", scheduleMore = "schedule_more"
+    case scheduleNone = "schedule_none", scheduleEnds = "schedule_ends", scheduleStarts = "schedule_starts"
+    case modeOnline = "mode_online", modeBlended = "mode_blended", modeClassroom = "mode_classroom"
+    case registrationAsk = "registration_ask", registrationFound = "registration_found", registrationNotFound = "registration_not_found"
+    case registrationLocked = "registration_locked"
+    case statusSubmitted = "status_submitted", statusVerified = "status_verified", statusAccepted = "status_accepted"
+    case statusWaitlisted = "status_waitlisted", statusRejected = "status_rejected"
+    case complaintAskCategory = "complaint_ask_category", complaintAskDescription = "complaint_ask_description"
+    case complaintDescriptionShort = "complaint_description_short", complaintAskMode = "complaint_ask_mode"
+    case complaintAskContact = "complaint_ask_contact", complaintConfirm = "complaint_confirm"
+    case complaintConfirmAgain = "complaint_confirm_again", complaintFiled = "complaint_filed"
+    case complaintFiledConfidential = "complaint_filed_confidential", complaintFailed = "complaint_failed"
+    case complaintResume = "complaint_resume", cancelled, nothingToCancel = "nothing_to_cancel"
+    case categoryService = "category_service", categoryTrainer = "category_trainer", categoryLMS = "category_lms"
+    case categorySchedule = "category_schedule", categoryIntegrity = "category_integrity", categoryOther = "category_other"
+    case modeNormalName = "mode_normal_name", modeConfidentialName = "mode_confidential_name", modeAnonymousName = "mode_anonymous_name"
+    case noContact = "no_contact"
+    case complaintStatusAsk = "complaint_status_ask", complaintStatusReply = "complaint_status_reply"
+    case complaintStatusNote = "complaint_status_note", complaintStatusNotFound = "complaint_status_not_found"
+    case complaintStatusReceived = "complaint_status_received", complaintStatusInProgress = "complaint_status_in_progress"
+    case complaintStatusResolved = "complaint_status_resolved", complaintStatusRejected = "complaint_status_rejected"
+    case handoffQueued = "handoff_queued", handoffOffline = "handoff_offline"
+}

@@ -1,0 +1,174 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The durable home of complaints: an append-only JSON-lines file (`complaints.jsonl`). Each
+/// filing or status change is one line written with a single `write` and an `fsync` before the
+/// call returns, so a ticket number handed to a citizen always names a complaint on disk. On
+/// start-up the file is replayed; a torn last line (a crash mid-write) is reported and cut off,
+/// never fatal. Also the supervisors' API: list, read and update complaints.
+public final class ComplaintJournal: Sendable {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
+        case io(String)
+        case notFound(String)
+        case dayFull(String)
+
+        public var description: String {
+            switch self {
+            case .io(let m): "complaint journal: \(m)"
+            case .notFound(let t): "no complaint with ticket \(t)"
+            case .dayFull(let d): "more than 9999 complaints on \(d)"
+            }
+        }
+    }
+
+    private struct State {
+        var fd: Int32
+        var complaints: [String: Complaint] = [:]
+        var order: [String] = []
+        var lastSequence: [String: Int] = [:]
+    }
+
+    public let path: String
+    /// Lines that could not be replayed (reported as `path:line: message`; the rest loaded).
+    public let replayProblems: [Problem]
+    private let state: Mutex<State>
+
+    /// Opens (creating if needed) `directory/complaints.jsonl` and replays it.
+    public init(directory: String) throws(Failure) {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .io("cannot create directory \(directory): \(error.localizedDescription)")
+        }
+        let path = (directory as NSString).appendingPathComponent("complaints.jsonl")
+        self.path = path
+        var initial = State(fd: -1)
+        var problems: [Problem] = []
+        if let data = FileManager.default.contents(atPath: path), !data.isEmpty {
+            var goodLength = data.count
+            if data.last != UInt8(ascii: "\n") {
+                goodLength = (data.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 }) ?? 0
+                let lineNo = data.prefix(goodLength).filter { $0 == UInt8(ascii: "\n") }.count + 1
+                problems.append(Problem(path: path, line: lineNo, message: "torn last record (no line end) skipped and cut off"))
+                if truncate(path, off_t(goodLength)) != 0 {
+                    throw .io("cannot cut off torn record in \(path): \(String(cString: strerror(errno)))")
+                }
+            }
+            let decoder = JSONDecoder()
+            var lineNo = 0
+            for line in data.prefix(goodLength).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+                lineNo += 1
+                if line.isEmpty { continue }
+                guard let record = try? decoder.decode(ComplaintRecord.self, from: Data(line)) else {
+                    problems.append(Problem(path: path, line: lineNo, message: "unreadable record skipped"))
+                    continue
+                }
+                if let problem = ComplaintJournal.apply(record, to: &initial) {
+                    problems.append(Problem(path: path, line: lineNo, message: problem))
+                }
+            }
+        }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw .io("cannot open \(path): \(String(cString: strerror(errno)))") }
+        initial.fd = fd
+        self.replayProblems = problems
+        self.state = Mutex(initial)
+        for p in problems { Log.warning(p.description) }
+    }
+
+    deinit {
+        state.withLock { s in
+            if s.fd >= 0 { close(s.fd) }
+        }
+    }
+
+    /// Files a complaint: assigns the next ticket of its WIB day, appends and fsyncs the record,
+    /// and only then returns the complaint with its ticket.
+    public func file(_ draft: ComplaintDraft, at now: Date, due: Day) throws(Failure) -> Complaint {
+        try state.withLock { (s: inout State) throws(Failure) -> Complaint in
+            let day = Day(now).description.replacingOccurrences(of: "-", with: "")
+            let sequence = (s.lastSequence[day] ?? 0) + 1
+            guard sequence <= 9999 else { throw .dayFull(day) }
+            let ticket = TicketNumber.format(day: day, sequence: sequence)
+            let pseudonym = "Pelapor-" + String(UInt32.random(in: 0x1000_0000...UInt32.max), radix: 16).uppercased()
+            let record = ComplaintRecord.filing(draft, ticket: ticket, at: now, due: due, pseudonym: pseudonym)
+            try ComplaintJournal.append(record, fd: s.fd)
+            _ = ComplaintJournal.apply(record, to: &s)
+            guard let complaint = s.complaints[ticket] else { throw .io("record for \(ticket) did not apply") }
+            return complaint
+        }
+    }
+
+    /// Changes a complaint's status with a note the citizen will see; journaled before it takes effect.
+    @discardableResult
+    public func update(ticket: String, status: ComplaintStatus, note: String, at now: Date) throws(Failure) -> Complaint {
+        try state.withLock { (s: inout State) throws(Failure) -> Complaint in
+            guard s.complaints[ticket] != nil else { throw .notFound(ticket) }
+            let record = ComplaintRecord.update(ticket: ticket, status: status, note: note, at: now)
+            try ComplaintJournal.append(record, fd: s.fd)
+            _ = ComplaintJournal.apply(record, to: &s)
+            return s.complaints[ticket]!
+        }
+    }
+
+    public func complaint(ticket: String) -> Complaint? {
+        state.withLock { $0.complaints[ticket] }
+    }
+
+    /// Complaints in filing order, optionally only those with `status`.
+    public func list(status: ComplaintStatus? = nil) -> [Complaint] {
+        state.withLock { s in
+            s.order.compactMap { s.complaints[$0] }.filter { status == nil || $0.status == status }
+        }
+    }
+
+    private static func append(_ record: ComplaintRecord, fd: Int32) throws(Failure) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard var bytes = try? encoder.encode(record) else { throw .io("cannot encode record") }
+        bytes.append(UInt8(ascii: "\n"))
+        let written = bytes.withUnsafeBytes { buffer -> Int in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return -1
+                }
+                offset += n
+            }
+            return offset
+        }
+        guard written == bytes.count else { throw .io("write failed: \(String(cString: strerror(errno)))") }
+        guard fsync(fd) == 0 else { throw .io("fsync failed: \(String(cString: strerror(errno)))") }
+    }
+
+    /// Applies one record to the in-memory state; returns a problem text when it does not fit.
+    private static func apply(_ r: ComplaintRecord, to s: inout State) -> String? {
+        guard let at = TimestampParser.parse(r.at) else { return "bad time '\(r.at)'" }
+        switch r.type {
+        case "filed":
+            guard let category = r.category, let mode = r.mode, let due = r.due.flatMap(Day.init(iso:)),
+                  let parts = TicketNumber.parts(r.ticket) else { return "incomplete filing record" }
+            guard s.complaints[r.ticket] == nil else { return "duplicate ticket \(r.ticket)" }
+            s.complaints[r.ticket] = Complaint(
+                ticket: r.ticket, filed: at, category: category, mode: mode, description: r.description ?? "",
+                contact: r.contact, reporter: r.reporter, pseudonym: r.pseudonym, channel: r.channel,
+                lang: r.lang ?? .id, due: due, status: r.status ?? .received, updates: [])
+            s.order.append(r.ticket)
+            s.lastSequence[parts.day] = max(s.lastSequence[parts.day] ?? 0, parts.sequence)
+        case "update":
+            guard let status = r.status else { return "update without status" }
+            guard s.complaints[r.ticket] != nil else { return "update for unknown ticket \(r.ticket)" }
+            s.complaints[r.ticket]!.status = status
+            s.complaints[r.ticket]!.updates.append(Complaint.Update(status: status, note: r.note ?? "", at: at))
+        default:
+            return "unknown record type '\(r.type)'"
+        }
+        return nil
+    }
+}
+
+import Synchronization
