@@ -1,0 +1,137 @@
+import Foundation
+
+/// The guided complaint conversation: category, description, reporting mode, optional contact,
+/// confirmation. Whatever the first message already says (a long description, keywords for the
+/// category, "rahasia"/"anonim", a phone number) is taken at once; only the rest is asked.
+public struct ComplaintDialog: Sendable, Equatable {
+    public enum Slot: Sendable, Equatable { case category, description, mode, contact, confirm }
+
+    public var category: ComplaintCategory?
+    public var description: String?
+    public var mode: ComplaintMode?
+    public var contact: String?
+    public var contactAsked = false
+
+    /// A message at least this long (in characters) is taken as the description.
+    public static let descriptionMinimum = 40
+
+    public init() {}
+
+    /// Starts a complaint from its first message, taking every slot the message fills.
+    public init(first text: String, entities: [Entity]) {
+        let lowered = text.lowercased()
+        category = ComplaintCategory.infer(from: lowered)
+        if text.count >= ComplaintDialog.descriptionMinimum && text.split(separator: " ").count >= 6 { description = text }
+        mode = ComplaintDialog.mode(in: lowered)
+        if let c = entities.first(.phone) ?? entities.first(.email) {
+            contact = c
+            contactAsked = true
+        }
+    }
+
+    public var next: Slot {
+        if category == nil { return .category }
+        if description == nil { return .description }
+        if mode == nil { return .mode }
+        if !contactAsked && mode != .anonymous { return .contact }
+        return .confirm
+    }
+
+    public enum Answer: Equatable { case filled, invalid, confirmed, declined }
+
+    /// Takes `text` as the answer to the current slot.
+    public mutating func answer(_ text: String, entities: [Entity]) -> Answer {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let word = ComplaintDialog.plain(t)
+        switch next {
+        case .category:
+            guard let c = ComplaintCategory.parse(t) else { return .invalid }
+            category = c
+        case .description:
+            guard t.count >= 15 else { return .invalid }
+            description = t
+        case .mode:
+            guard let m = ComplaintDialog.mode(answer: word) else { return .invalid }
+            mode = m
+        case .contact:
+            contactAsked = true
+            if ComplaintDialog.skipWords.contains(word) { contact = nil }
+            else { contact = entities.first(.phone) ?? entities.first(.email) ?? String(t.prefix(120)) }
+        case .confirm:
+            if ComplaintDialog.yesWords.contains(word) { return .confirmed }
+            if ComplaintDialog.noWords.contains(word) { return .declined }
+            return .invalid
+        }
+        return .filled
+    }
+
+    /// Whether `text` is a plausible answer to the current slot (used to tell an answer from a question on another topic).
+    public func accepts(_ text: String) -> Bool {
+        let word = ComplaintDialog.plain(text)
+        switch next {
+        case .category: return ComplaintCategory.parse(text) != nil
+        case .mode: return ComplaintDialog.mode(answer: word) != nil
+        case .confirm: return ComplaintDialog.yesWords.contains(word) || ComplaintDialog.noWords.contains(word)
+        case .contact: return ComplaintDialog.skipWords.contains(word) || text.contains("@") || text.filter(\.isNumber).count >= 8
+        case .description: return text.count >= 80
+        }
+    }
+
+    public func prompt(_ book: ReplyBook, _ lang: Lang) -> String {
+        switch next {
+        case .category: return book.text(.complaintAskCategory, lang)
+        case .description: return book.text(.complaintAskDescription, lang)
+        case .mode: return book.text(.complaintAskMode, lang)
+        case .contact: return book.text(.complaintAskContact, lang)
+        case .confirm:
+            return book.text(.complaintConfirm, lang, [
+                "category": ComplaintDialog.name(of: category ?? .other, book, lang),
+                "description": description ?? "",
+                "contact": contact ?? book.text(.noContact, lang),
+                "mode": ComplaintDialog.name(of: mode ?? .normal, book, lang),
+            ])
+        }
+    }
+
+    public static func name(of category: ComplaintCategory, _ book: ReplyBook, _ lang: Lang) -> String {
+        switch category {
+        case .service: book.text(.categoryService, lang)
+        case .trainer: book.text(.categoryTrainer, lang)
+        case .lms: book.text(.categoryLMS, lang)
+        case .schedule: book.text(.categorySchedule, lang)
+        case .integrity: book.text(.categoryIntegrity, lang)
+        case .other: book.text(.categoryOther, lang)
+        }
+    }
+
+    public static func name(of mode: ComplaintMode, _ book: ReplyBook, _ lang: Lang) -> String {
+        switch mode {
+        case .normal: book.text(.modeNormalName, lang)
+        case .confidential: book.text(.modeConfidentialName, lang)
+        case .anonymous: book.text(.modeAnonymousName, lang)
+        }
+    }
+
+    static let yesWords: Set<String> = ["ya", "iya", "y", "yes", "ok", "oke", "okay", "kirim", "benar", "betul", "send", "setuju", "yup", "sip", "ya kirim", "iya kirim", "yes send", "lanjut"]
+    static let noWords: Set<String> = ["tidak", "no", "gak", "ga", "nggak", "enggak", "jangan", "n", "tdk", "nope"]
+    static let skipWords: Set<String> = ["lewati", "skip", "tidak", "tidak ada", "gak ada", "ga ada", "no", "none", "-", "tidak usah", "gak usah", "nggak", "tdk", "kosong", ""]
+
+    static func plain(_ text: String) -> String {
+        text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!,?")))
+    }
+
+    static func mode(in lowered: String) -> ComplaintMode? {
+        if lowered.contains("anonim") || lowered.contains("anonymous") || lowered.contains("tanpa nama") { return .anonymous }
+        if lowered.contains("rahasia") || lowered.contains("confidential") { return .confidential }
+        return nil
+    }
+
+    static func mode(answer word: String) -> ComplaintMode? {
+        switch word {
+        case "1", "biasa", "normal", "umum": return .normal
+        case "2": return .confidential
+        case "3": return .anonymous
+        default: return mode(in: word)
+        }
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Synchronization
+
+/// The real `Responder`: classifies each message, keeps the person's conversation state, and
+/// routes to the schedule, registration, complaint and hand-off services. A functional core:
+/// time comes only from `Message.arrived`, and the only I/O is the complaint journal. Safe to
+/// call from many connections at once: sessions sit in a `Mutex` table, and the service data
+/// and reply texts are immutable values swapped whole by `reload()`.
+public final class Desk: Responder {
+    /// What a `Desk` reads its data and texts from, so `reload()` can read them again.
+    public struct Sources: Sendable {
+        public var dataDirectory: String
+        public var repliesDirectory: String
+        public init(dataDirectory: String = "Data", repliesDirectory: String = "Intents/replies") {
+            self.dataDirectory = dataDirectory
+            self.repliesDirectory = repliesDirectory
+        }
+    }
+
+    /// Start-up failed: the data or the reply texts could not be loaded at all.
+    public struct StartupFailure: Error, CustomStringConvertible {
+        public var problems: [Problem]
+        public var description: String { problems.map(\.description).joined(separator: "\n") }
+    }
+
+    struct Content: Sendable {
+        var data: ServiceData
+        var book: ReplyBook
+    }
+
+    let classifier: any Classifying
+    public let journal: ComplaintJournal
+    public let handoff: HandoffQueue
+    let sessions: SessionStore
+    let sources: Sources?
+    private let content: Mutex<Content>
+    /// Below this confidence the desk says it did not understand instead of guessing.
+    public static let minimumConfidence = 0.4
+
+    public init(classifier: any Classifying, data: ServiceData, book: ReplyBook, journal: ComplaintJournal,
+                handoff: HandoffQueue = HandoffQueue(), sessionTimeout: TimeInterval = 30 * 60) {
+        self.classifier = classifier
+        self.journal = journal
+        self.handoff = handoff
+        self.sessions = SessionStore(timeout: sessionTimeout)
+        self.sources = nil
+        self.content = Mutex(Content(data: data, book: book))
+    }
+
+    /// Loads `Data/` and the reply texts; fails only when one of them cannot be used at all.
+    /// Row-level problems are logged as warnings and the good rows are served.
+    public init(classifier: any Classifying, sources: Sources, journal: ComplaintJournal,
+                handoff: HandoffQueue = HandoffQueue(), sessionTimeout: TimeInterval = 30 * 60) throws(StartupFailure) {
+        let (data, dataProblems) = ServiceData.load(directory: sources.dataDirectory)
+        let (book, bookProblems) = ReplyBook.load(directory: sources.repliesDirectory)
+        guard let data, let book else { throw StartupFailure(problems: dataProblems + bookProblems) }
+        for p in dataProblems + bookProblems { Log.warning(p.description) }
+        self.classifier = classifier
+        self.journal = journal
+        self.handoff = handoff
+        self.sessions = SessionStore(timeout: sessionTimeout)
+        self.sources = sources
+        self.content = Mutex(Content(data: data, book: book))
+    }
+
+    /// Re-reads the data folder and reply texts. Whatever loads replaces the old value whole;
+    /// whatever fails keeps the last good one. Returns every problem found. Connections and
+    /// conversations are untouched.
+    public func reload() -> [Problem] {
+        guard let sources else { return [] }
+        let (data, dataProblems) = ServiceData.load(directory: sources.dataDirectory)
+        let (book, bookProblems) = ReplyBook.load(directory: sources.repliesDirectory)
+        content.withLock { c in
+            if let data, dataProblems.isEmpty { c.data = data }
+            if let book, bookProblems.isEmpty { c.book = book }
+        }
+        return dataProblems + bookProblems
+    }
+
+    /// The data now being served (for `programNames` and supervisors).
+    public var serviceData: ServiceData { content.withLock { $0.data } }
+    var current: Content { content.withLock { $0 } }
+
+    // MARK: Responder
+
+    public func language(of user: String) -> Lang { sessions.language(of: user) ?? .id }
+
+    public func setLanguage(_ lang: Lang, of user: String) { sessions.setLanguage(lang, of: user, now: Date()) }
+
+    public func endConversation(of user: String) {
+        sessions.remove(user)
+        handoff.remove(user: user)
+    }
+
+    public func respond(to message: Message) -> Reply {
+        let now = message.arrived
+        var session = sessions.checkout(message.user, now: now)
+        session.lastSeen = now
+        let c = current
+        let text = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let turn = Turn(message: message, text: text, content: c, now: now)
+        let reply = route(turn, session: &session)
+        sessions.save(session, for: message.user)
+        var out = reply
+        out.session = session.id
+        return out
+    }
+
+    /// One message being answered, with what every handler needs.
+    struct Turn {
+        var message: Message
+        var text: String
+        var content: Content
+        var now: Date
+        var book: ReplyBook { content.book }
+        var lowered: String { text.lowercased() }
+    }
+
+    private func route(_ turn: Turn, session: inout Session) -> Reply {
+        guard !turn.text.isEmpty else {
+            return Reply(text: turn.book.text(.emptyMessage, session.lang), intent: .help, confidence: 1, lang: session.lang, handler: "conversation", outcome: .askedForMore)
+        }
+        if Desk.isCancel(turn.text) {
+            let had = session.dialog != nil || session.awaiting != nil
+            session.dialog = nil
+            session.awaiting = nil
+            return Reply(text: turn.book.text(had ? .cancelled : .nothingToCancel, session.lang), intent: .complaintFile,
+                         confidence: 1, lang: session.lang, handler: "conversation", outcome: .answered)
+        }
+        let cls = classifier.classify(turn.text, now: turn.now)
+        if !session.langPinned, let lang = cls.lang { session.lang = lang }
+
+        if var dialog = session.dialog {
+            let otherTopic = cls.intent != .complaintFile && cls.confidence >= 0.7 && Desk.topics.contains(cls.intent) && !dialog.accepts(turn.text)
+            if !otherTopic {
+                return continueComplaint(turn, cls, &dialog, session: &session)
+            }
+            session.awaiting = nil
+            var reply = answer(turn, cls, intent: cls.intent, session: &session)
+            reply.text += "\n\n" + turn.book.text(.complaintResume, session.lang, ["prompt": dialog.prompt(turn.book, session.lang)])
+            return reply
+        }
+        return answer(turn, cls, intent: effectiveIntent(turn, cls, session: session), session: &session)
+    }
+
+    /// The intent to act on: identifiers and pending questions win over a weak classification.
+    private func effectiveIntent(_ turn: Turn, _ cls: Classification, session: Session) -> IntentLabel {
+        let hasTicket = cls.entities.first(.ticket) != nil || Identifiers.ticket(in: turn.text) != nil
+        let hasRegistration = cls.entities.first(.registrationID) != nil || cls.entities.first(.nip) != nil
+            || Identifiers.registrationID(in: turn.text) != nil || Identifiers.nip(in: turn.text) != nil
+        if cls.confidence < 0.8 || cls.intent == .outOfScope {
+            if hasTicket || (session.awaiting == .ticket && cls.confidence < Desk.minimumConfidence) { return .complaintStatus }
+            if hasRegistration || (session.awaiting == .registration && cls.confidence < Desk.minimumConfidence) { return .registrationStatus }
+        }
+        return cls.intent
+    }
+
+    static let topics: Set<IntentLabel> = [.scheduleQuery, .registrationStatus, .complaintStatus, .help, .handoffHuman, .outOfScope]
+
+    static func isCancel(_ text: String) -> Bool {
+        let t = ComplaintDialog.plain(text)
+        return ["batal", "cancel", "/batal", "/cancel", "stop", "gak jadi", "ga jadi", "tidak jadi", "nggak jadi", "batalkan", "abort", "never mind", "nevermind"].contains(t)
+    }
+}

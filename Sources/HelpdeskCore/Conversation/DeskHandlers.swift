@@ -1,0 +1,173 @@
+import Foundation
+
+/// The desk's per-intent answers: each turns one classified message into a `Reply` using the
+/// services. Kept apart from `Desk.swift` (routing and state) so each file stays readable.
+extension Desk {
+    func answer(_ turn: Turn, _ cls: Classification, intent: IntentLabel, session: inout Session) -> Reply {
+        let lang = session.lang
+        let book = turn.book
+        func reply(_ text: String, _ handler: String, _ outcome: Outcome = .answered, ticket: String? = nil, options: [String] = []) -> Reply {
+            Reply(text: text, intent: intent, confidence: cls.confidence, lang: lang, handler: handler, outcome: outcome,
+                  entities: cls.entities, ticket: ticket, options: options)
+        }
+        if intent != .registrationStatus && intent != .complaintStatus { session.awaiting = nil }
+        if cls.confidence < Desk.minimumConfidence && intent == cls.intent {
+            return Reply(text: book.text(.fallback, lang), intent: cls.intent, confidence: cls.confidence, lang: lang,
+                         handler: "fallback", outcome: .fallback, entities: cls.entities)
+        }
+        switch intent {
+        case .greeting:
+            return reply(book.text(.greeting, lang), "greeting")
+        case .help:
+            return reply(book.text(.help, lang), "help")
+        case .thanks:
+            return reply(book.text(.thanks, lang), "thanks")
+        case .goodbye:
+            session.dialog = nil
+            return reply(book.text(.goodbye, lang), "goodbye")
+        case .outOfScope:
+            return reply(book.text(Desk.outOfScopeKey(turn.lowered), lang), "out_of_scope", .fallback)
+        case .scheduleQuery:
+            let schedules = Schedules(data: turn.content.data, book: book)
+            return reply(schedules.answer(turn.text, entities: cls.entities, today: Day(turn.now), lang: lang), "schedule")
+        case .registrationStatus:
+            let (text, outcome) = registration(turn, cls, session: &session)
+            return reply(text, "registration", outcome)
+        case .complaintStatus:
+            let (text, outcome) = complaintStatus(turn, cls, session: &session)
+            return reply(text, "complaint_status", outcome)
+        case .complaintFile:
+            let dialog = ComplaintDialog(first: turn.text, entities: cls.entities)
+            session.dialog = dialog
+            return reply(dialog.prompt(book, lang), "complaint", .askedForMore)
+        case .handoffHuman:
+            guard handoff.supervisorsOnline > 0 else {
+                return reply(book.text(.handoffOffline, lang), "handoff", .answered, options: lang == .en ? ["complaint"] : ["aduan"])
+            }
+            let position = handoff.enqueue(.init(user: turn.message.user, session: session.id, text: turn.text, at: turn.now))
+            return reply(book.text(.handoffQueued, lang, ["position": String(position)]), "handoff", .handedOff)
+        }
+    }
+
+    func continueComplaint(_ turn: Turn, _ cls: Classification, _ dialog: inout ComplaintDialog, session: inout Session) -> Reply {
+        let lang = session.lang
+        let book = turn.book
+        func reply(_ text: String, _ outcome: Outcome = .askedForMore, ticket: String? = nil) -> Reply {
+            Reply(text: text, intent: .complaintFile, confidence: cls.confidence, lang: lang, handler: "complaint",
+                  outcome: outcome, entities: cls.entities, ticket: ticket)
+        }
+        let slot = dialog.next
+        switch dialog.answer(turn.text, entities: cls.entities) {
+        case .invalid:
+            session.dialog = dialog
+            switch slot {
+            case .description: return reply(book.text(.complaintDescriptionShort, lang))
+            case .confirm: return reply(book.text(.complaintConfirmAgain, lang))
+            default: return reply(dialog.prompt(book, lang))
+            }
+        case .filled:
+            session.dialog = dialog
+            return reply(dialog.prompt(book, lang))
+        case .declined:
+            session.dialog = nil
+            return reply(book.text(.cancelled, lang), .answered)
+        case .confirmed:
+            let category = dialog.category ?? .other
+            let data = turn.content.data
+            let due = data.workingDays.adding(data.serviceLevels.days(for: category), to: Day(turn.now))
+            let draft = ComplaintDraft(category: category, description: dialog.description ?? "", contact: dialog.contact,
+                                       mode: dialog.mode ?? .normal, reporter: turn.message.user, channel: turn.message.channel, lang: lang)
+            do {
+                let complaint = try journal.file(draft, at: turn.now, due: due)
+                session.dialog = nil
+                let key: ReplyKey = category.isConfidential || complaint.mode != .normal ? .complaintFiledConfidential : .complaintFiled
+                return reply(book.text(key, lang, ["ticket": complaint.ticket, "due": DayWording.long(complaint.due, lang)]),
+                             .complaintFiled, ticket: complaint.ticket)
+            } catch {
+                Log.error(error.description)
+                session.dialog = dialog
+                return reply(book.text(.complaintFailed, lang), .fallback)
+            }
+        }
+    }
+
+    private func registration(_ turn: Turn, _ cls: Classification, session: inout Session) -> (String, Outcome) {
+        let lang = session.lang
+        let book = turn.book
+        let id = cls.entities.first(.registrationID) ?? Identifiers.registrationID(in: turn.text)
+        let nip = cls.entities.first(.nip) ?? Identifiers.nip(in: turn.text)
+        guard id != nil || nip != nil else {
+            session.awaiting = .registration
+            return (book.text(.registrationAsk, lang), .askedForMore)
+        }
+        session.awaiting = nil
+        if let minutes = session.throttle.waitMinutes(now: turn.now) {
+            return (book.text(.registrationLocked, lang, ["minutes": String(minutes)]), .answered)
+        }
+        let found = Registrations(data: turn.content.data).find(registrationID: id, nip: nip)
+        guard !found.isEmpty else {
+            session.throttle.recordFailure(now: turn.now)
+            let query = id ?? "NIP " + String(repeating: "*", count: 14) + String((nip ?? "").suffix(4))
+            return (book.text(.registrationNotFound, lang, ["query": query]), .answered)
+        }
+        let texts = found.map { p in
+            book.text(.registrationFound, lang, [
+                "id": p.registrationID, "name": Participant.mask(p.name), "program": p.program,
+                "cohort": String(p.cohort), "status": book.text(Desk.statusKey(p.status), lang),
+            ])
+        }
+        return (texts.joined(separator: "\n\n"), .answered)
+    }
+
+    private func complaintStatus(_ turn: Turn, _ cls: Classification, session: inout Session) -> (String, Outcome) {
+        let lang = session.lang
+        let book = turn.book
+        guard let ticket = cls.entities.first(.ticket) ?? Identifiers.ticket(in: turn.text) else {
+            session.awaiting = .ticket
+            return (book.text(.complaintStatusAsk, lang), .askedForMore)
+        }
+        session.awaiting = nil
+        if let minutes = session.throttle.waitMinutes(now: turn.now) {
+            return (book.text(.registrationLocked, lang, ["minutes": String(minutes)]), .answered)
+        }
+        guard let complaint = journal.complaint(ticket: ticket) else {
+            session.throttle.recordFailure(now: turn.now)
+            return (book.text(.complaintStatusNotFound, lang, ["ticket": ticket]), .answered)
+        }
+        var text = book.text(.complaintStatusReply, lang, [
+            "ticket": complaint.ticket, "category": ComplaintDialog.name(of: complaint.category, book, lang),
+            "status": book.text(Desk.statusKey(complaint.status), lang), "due": DayWording.long(complaint.due, lang),
+        ])
+        if let note = complaint.latestNote { text += "\n" + book.text(.complaintStatusNote, lang, ["note": note]) }
+        return (text, .answered)
+    }
+
+    static func statusKey(_ s: Participant.Status) -> ReplyKey {
+        switch s {
+        case .submitted: .statusSubmitted
+        case .verified: .statusVerified
+        case .accepted: .statusAccepted
+        case .waitlisted: .statusWaitlisted
+        case .rejected: .statusRejected
+        }
+    }
+
+    static func statusKey(_ s: ComplaintStatus) -> ReplyKey {
+        switch s {
+        case .received: .complaintStatusReceived
+        case .inProgress: .complaintStatusInProgress
+        case .resolved: .complaintStatusResolved
+        case .rejected: .complaintStatusRejected
+        }
+    }
+
+    /// Where an out-of-scope question belongs, from a few telling words.
+    static func outOfScopeKey(_ lowered: String) -> ReplyKey {
+        let words = Set(lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
+        if !words.isDisjoint(with: ["ktp", "ektp", "kk", "akta", "dukcapil", "domisili", "kependudukan"]) || lowered.contains("kartu keluarga") { return .outOfScopeDukcapil }
+        if words.contains("bpjs") || lowered.contains("jkn") { return .outOfScopeBPJS }
+        if !words.isDisjoint(with: ["pajak", "npwp", "spt", "tax", "djp", "efiling"]) { return .outOfScopeTax }
+        if !words.isDisjoint(with: ["lapor", "mengadu", "aduan", "complaint", "report"]) { return .outOfScopeLapor }
+        return .outOfScope
+    }
+}

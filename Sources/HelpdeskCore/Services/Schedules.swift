@@ -1,0 +1,144 @@
+/// Answers schedule questions ("when does cohort 3 start", "what is on this month", "the next
+/// PKA", "until when") from the cohorts in `ServiceData`, against the day the message arrived
+/// (WIB). Uses the engine's entities (program, cohort, date, month) and falls back to reading
+/// the few relative phrases itself ("minggu depan", "bulan ini", "next").
+public struct Schedules: Sendable {
+    public let data: ServiceData
+    public let book: ReplyBook
+    /// At most this many cohorts are listed in one reply.
+    public static let listLimit = 5
+
+    public init(data: ServiceData, book: ReplyBook) {
+        self.data = data
+        self.book = book
+    }
+
+    struct Query {
+        var program: String?
+        var cohort: Int?
+        var range: ClosedRange<Day>?
+        var rangeLabel: String?
+        var next = false
+        var untilWhen = false
+    }
+
+    public func answer(_ text: String, entities: [Entity], today: Day, lang: Lang) -> String {
+        let q = query(text, entities: entities, today: today, lang: lang)
+        var matches = data.cohorts.filter { c in
+            (q.program == nil || c.program == q.program) && (q.cohort == nil || c.cohort == q.cohort)
+        }
+        if let r = q.range {
+            matches = matches.filter { $0.start <= r.upperBound && $0.end >= r.lowerBound }
+        }
+        if q.next || (q.range == nil && q.cohort == nil) {
+            let upcoming = matches.filter { $0.start >= today }
+            if q.next {
+                matches = q.program == nil ? firstPerProgram(upcoming) : Array(upcoming.prefix(1))
+            } else {
+                let current = matches.filter { $0.end >= today }
+                matches = current.isEmpty ? Array(matches.suffix(1)) : current
+            }
+        } else if q.cohort != nil && q.range == nil && matches.count > 1 {
+            let current = matches.filter { $0.end >= today }
+            if !current.isEmpty { matches = current }
+            else if let latest = matches.last { matches = matches.filter { $0.program != latest.program || $0 == latest } }
+        }
+        if matches.isEmpty { return none(q, today: today, lang: lang) }
+        if matches.count == 1, let c = matches.first {
+            return book.text(q.untilWhen ? .scheduleEnds : .scheduleStarts, lang, values(c, lang))
+        }
+        var lines = [book.text(.scheduleFound, lang)]
+        lines += matches.prefix(Schedules.listLimit).map { book.text(.scheduleItem, lang, values($0, lang)) }
+        if matches.count > Schedules.listLimit {
+            lines.append(book.text(.scheduleMore, lang, ["count": String(matches.count - Schedules.listLimit)]))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func none(_ q: Query, today: Day, lang: Lang) -> String {
+        var parts: [String] = []
+        if let p = q.program { parts.append(p) }
+        if let n = q.cohort { parts.append((lang == .en ? "cohort " : "angkatan ") + String(n)) }
+        if let l = q.rangeLabel { parts.append(l) }
+        let label = parts.isEmpty ? (lang == .en ? "your question" : "pertanyaan Anda") : "\"" + parts.joined(separator: ", ") + "\""
+        var lines = [book.text(.scheduleNone, lang, ["query": label])]
+        let pool = data.cohorts.filter { q.program == nil || $0.program == q.program }
+        var nearest = pool.filter { $0.end >= today }
+        if nearest.isEmpty { nearest = Array(pool.suffix(3)) }
+        if nearest.isEmpty { nearest = data.cohorts.filter { $0.end >= today } }
+        lines += nearest.prefix(3).map { book.text(.scheduleItem, lang, values($0, lang)) }
+        return lines.joined(separator: "\n")
+    }
+
+    private func firstPerProgram(_ cohorts: [Cohort]) -> [Cohort] {
+        var seen = Set<String>()
+        return cohorts.filter { seen.insert($0.program).inserted }
+    }
+
+    func values(_ c: Cohort, _ lang: Lang) -> [String: String] {
+        let mode: String
+        switch c.mode.lowercased() {
+        case "online", "daring": mode = book.text(.modeOnline, lang)
+        case "blended", "hybrid", "campuran": mode = book.text(.modeBlended, lang)
+        case "classroom", "klasikal", "tatap muka": mode = book.text(.modeClassroom, lang)
+        default: mode = c.mode
+        }
+        return ["program": c.program, "cohort": String(c.cohort), "start": DayWording.long(c.start, lang),
+                "end": DayWording.long(c.end, lang), "mode": mode, "location": c.location]
+    }
+
+    func query(_ text: String, entities: [Entity], today: Day, lang: Lang) -> Query {
+        let lowered = " " + text.lowercased() + " "
+        var q = Query()
+        q.program = entities.first(.program).flatMap { name in data.programs.first { $0.canonical.lowercased() == name.lowercased() }?.canonical }
+            ?? program(in: lowered)
+        q.cohort = entities.first(.cohort).flatMap(CohortNumber.parse) ?? cohortNumber(in: lowered)
+        if let m = entities.first(.month), let first = Day(iso: m + "-01") {
+            q.range = first...first.startOfNextMonth.adding(days: -1)
+            q.rangeLabel = DayWording.month(m, lang)
+        } else if let d = entities.first(.date).flatMap(Day.init(iso:)) {
+            q.range = d...d
+            q.rangeLabel = DayWording.long(d, lang)
+        } else if contains(lowered, ["bulan depan", "next month", "bulan berikutnya"]) {
+            let first = today.startOfNextMonth
+            q.range = first...first.startOfNextMonth.adding(days: -1)
+            q.rangeLabel = DayWording.month(first.monthKey, lang)
+        } else if contains(lowered, ["bulan ini", "this month", "bln ini"]) {
+            q.range = today.startOfMonth...today.startOfNextMonth.adding(days: -1)
+            q.rangeLabel = DayWording.month(today.monthKey, lang)
+        } else if contains(lowered, ["minggu depan", "next week", "pekan depan", "mgg depan"]) {
+            let monday = today.startOfWeek.adding(days: 7)
+            q.range = monday...monday.adding(days: 6)
+            q.rangeLabel = lang == .en ? "next week" : "minggu depan"
+        } else if contains(lowered, ["minggu ini", "this week", "pekan ini"]) {
+            q.range = today.startOfWeek...today.startOfWeek.adding(days: 6)
+            q.rangeLabel = lang == .en ? "this week" : "minggu ini"
+        }
+        q.next = contains(lowered, [" next ", "berikut", "selanjutnya", "terdekat", "upcoming", "akan datang", "yang akan", "coming", "mendatang"]) && q.range == nil
+        q.untilWhen = contains(lowered, ["sampai kapan", "sampe kapan", "until when", "selesai", "berakhir", "kapan beres", "end ", "ends", "finish"])
+        return q
+    }
+
+    private func contains(_ text: String, _ phrases: [String]) -> Bool { phrases.contains { text.contains($0) } }
+
+    private func program(in lowered: String) -> String? {
+        var best: (String, Int)?
+        for (canonical, aliases) in data.programs {
+            for name in [canonical] + aliases {
+                let n = name.lowercased()
+                if n.count > (best?.1 ?? 0), lowered.contains(" " + n + " ") || lowered.contains(" " + n + "?") || lowered.contains(n) && n.count > 5 {
+                    best = (canonical, n.count)
+                }
+            }
+        }
+        return best?.0
+    }
+
+    private func cohortNumber(in lowered: String) -> Int? {
+        let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        for (i, w) in words.enumerated() where ["angkatan", "cohort", "batch", "gelombang", "akt", "angk"].contains(w) && i + 1 < words.count {
+            if let n = CohortNumber.parse(words[i + 1]) { return n }
+        }
+        return nil
+    }
+}
