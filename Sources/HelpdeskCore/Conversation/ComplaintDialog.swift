@@ -54,9 +54,16 @@ public struct ComplaintDialog: Sendable, Equatable {
             guard let m = ComplaintDialog.mode(answer: word) else { return .invalid }
             mode = m
         case .contact:
+            if ComplaintDialog.skipWords.contains(word) {
+                contact = nil
+            } else if let c = entities.first(.phone) ?? entities.first(.email) {
+                contact = c
+            } else if t.contains("@") || t.filter(\.isNumber).count >= 8 {
+                contact = String(t.prefix(120))
+            } else {
+                return .invalid
+            }
             contactAsked = true
-            if ComplaintDialog.skipWords.contains(word) { contact = nil }
-            else { contact = entities.first(.phone) ?? entities.first(.email) ?? String(t.prefix(120)) }
         case .confirm:
             if ComplaintDialog.yesWords.contains(word) { return .confirmed }
             if ComplaintDialog.noWords.contains(word) { return .declined }
@@ -69,12 +76,20 @@ public struct ComplaintDialog: Sendable, Equatable {
     public func accepts(_ text: String) -> Bool {
         let word = ComplaintDialog.plain(text)
         switch next {
-        case .category: return ComplaintCategory.parse(text) != nil
+        case .category: return ComplaintCategory.parse(text) != nil && !ComplaintDialog.looksLikeQuestion(text)
         case .mode: return ComplaintDialog.mode(answer: word) != nil
         case .confirm: return ComplaintDialog.yesWords.contains(word) || ComplaintDialog.noWords.contains(word)
         case .contact: return ComplaintDialog.skipWords.contains(word) || text.contains("@") || text.filter(\.isNumber).count >= 8
-        case .description: return text.count >= 80
+        case .description: return text.count >= 15 && !ComplaintDialog.looksLikeQuestion(text)
         }
+    }
+
+    /// A message that asks something ("kapan…?", "status REG-…") rather than tells what happened.
+    static func looksLikeQuestion(_ text: String) -> Bool {
+        if text.contains("?") { return true }
+        let first = text.lowercased().split(separator: " ").first.map(String.init) ?? ""
+        return ["kapan", "bagaimana", "gimana", "apa", "apakah", "berapa", "dimana", "di mana", "siapa", "cek", "status",
+                "when", "what", "how", "where", "who", "is", "are", "can", "check"].contains(first)
     }
 
     public func prompt(_ book: ReplyBook, _ lang: Lang) -> String {

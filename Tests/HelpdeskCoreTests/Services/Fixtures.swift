@@ -7,7 +7,7 @@ struct KeywordClassifier: Classifying {
     var exact: [String: Classification] = [:]
 
     static let rules: [([String], IntentLabel)] = [
-        (["adu-", "adu ", "status aduan", "complaint status"], .complaintStatus),
+        (["adu-2", " adu 2", "status aduan", "status adu", "complaint status"], .complaintStatus),
         (["mengadu", "aduan", "complain", "pungli", "lapor"], .complaintFile),
         (["reg-", "reg ", "pendaftaran", "registration", "nip"], .registrationStatus),
         (["jadwal", "kapan", "schedule", "when", "what is on", "angkatan", "cohort", "next pka"], .scheduleQuery),
