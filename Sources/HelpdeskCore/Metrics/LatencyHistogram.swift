@@ -39,11 +39,13 @@ public struct LatencyHistogram: Sendable, Equatable {
     /// The value at quantile `q` (0...1), within bucket precision; 0 when empty.
     public func percentile(_ q: Double) -> Int64 {
         guard count > 0 else { return 0 }
+        if q >= 1 { return max }
         let rank = Swift.max(1, Int64((q * Double(count)).rounded(.up)))
         var seen: Int64 = 0
         for (i, c) in counts.enumerated() where c != 0 {
             seen += c
             if seen >= rank {
+                if i == LatencyHistogram.bucketCount - 1 { return max }   // the overflow bucket
                 let (low, width) = LatencyHistogram.range(of: i)
                 return Swift.min(Swift.max(low + (width - 1) / 2, min), max)
             }
