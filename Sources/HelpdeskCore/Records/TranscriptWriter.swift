@@ -75,12 +75,13 @@ public final class TranscriptWriter: ExchangeRecording {
     }
 
     public func flush() {
-        let batch = buffer.withLock { pending -> [Exchange] in
-            let taken = pending
-            pending.removeAll(keepingCapacity: true)
-            return taken
-        }
         output.withLock { out in
+            // Taken under the output lock so that two concurrent flushes keep arrival order.
+            let batch = buffer.withLock { pending -> [Exchange] in
+                let taken = pending
+                pending.removeAll(keepingCapacity: true)
+                return taken
+            }
             var chunk = ""
             for exchange in batch {
                 let day = JakartaTime.day(exchange.arrived)

@@ -141,4 +141,21 @@ func exchange(_ text: String, user: String = "tg:5512", at: Date, intent: Intent
         #expect(json?["total"] as? Int == 3)
         #expect((json?["latency"] as? [String: Any])?["max_us"] as? Int == 3000)
     }
+
+    @Test func concurrentRecordsAndFlushesLoseNothing() throws {
+        let tmp = TempDir()
+        let w = try writer(tmp.url)
+        let start = morning
+        DispatchQueue.concurrentPerform(iterations: 4) { t in
+            for i in 0..<200 {
+                w.record(exchange("pesan \(t)-\(i)", user: "tcp:\(t)", at: start.addingTimeInterval(Double(i))))
+                if i % 50 == 0 { w.flush() }
+            }
+        }
+        w.flush()
+        let r = try ChainVerifier().verify(directory: tmp.url)
+        #expect(r.problems.isEmpty && r.records == 800)
+        let messages = Set(TranscriptReader(directory: tmp.url).records(from: "2026-11-22", to: "2026-11-22").records.map(\.message))
+        #expect(messages.count == 800)
+    }
 }
