@@ -37,7 +37,7 @@ public enum SVGChart {
 
     /// Horizontal bars, one row per category, value printed at the end of the bar.
     public static func rows(_ bars: [Bar], width: Int = 760, rowHeight: Int = 22, color: String = "#3b8f5a") -> String {
-        let labelW = 170.0, right = 90.0
+        let labelW = 170.0, right = 150.0
         let height = max(bars.count, 1) * rowHeight + 8
         let plotW = Double(width) - labelW - right
         let peak = max(bars.map(\.value).max() ?? 0, 1)
