@@ -1,0 +1,91 @@
+import Foundation
+import Synchronization
+
+/// The running server's response-time and service metrics, fed by the transcript writer on every
+/// exchange and read by the supervisor `metrics` command. Shared across connections behind one
+/// Mutex; bounded memory (fixed-size histograms, a ring of the last 48 hours of volume).
+public final class LiveMetrics: Sendable {
+    public static let hoursKept = 48
+
+    private struct State {
+        var tally = ExchangeTally()
+        /// Hour number (hours since 1970 UTC) → exchanges, for the last `hoursKept` hours.
+        var hours: [Int: Int64] = [:]
+        var started: Date
+    }
+
+    private let state: Mutex<State>
+
+    public init(started: Date = Date()) {
+        state = Mutex(State(started: started))
+    }
+
+    public func observe(_ e: Exchange) {
+        observe(intent: e.reply.intent.rawValue, channel: e.channel, latencyMicros: e.latencyMicros,
+                confidence: e.reply.confidence, outcome: e.reply.outcome.rawValue, at: e.arrived)
+    }
+
+    public func observe(intent: String, channel: String, latencyMicros: Int64, confidence: Double, outcome: String, at: Date) {
+        let hour = Int((at.timeIntervalSince1970 / 3600).rounded(.down))
+        state.withLock { s in
+            s.tally.add(intent: intent, channel: channel, latencyMicros: latencyMicros, confidence: confidence, outcome: outcome)
+            s.hours[hour, default: 0] += 1
+            if s.hours.count > LiveMetrics.hoursKept, let newest = s.hours.keys.max() {
+                s.hours = s.hours.filter { $0.key > newest - LiveMetrics.hoursKept }
+            }
+        }
+    }
+
+    public func snapshot(now: Date = Date()) -> MetricsSnapshot {
+        let (tally, hours, started) = state.withLock { ($0.tally, $0.hours, $0.started) }
+        let current = Int((now.timeIntervalSince1970 / 3600).rounded(.down))
+        let volume = hours.filter { $0.key > current - LiveMetrics.hoursKept }
+            .sorted { $0.key < $1.key }
+            .map { MetricsSnapshot.HourVolume(hour: Date(timeIntervalSince1970: Double($0.key) * 3600), count: $0.value) }
+        return MetricsSnapshot(tally: tally, volume: volume, since: started, at: now)
+    }
+}
+
+/// A copy of the live metrics at one moment, as plain values and as one JSON object (the body
+/// of the supervisor `metrics` answer).
+public struct MetricsSnapshot: Sendable {
+    public struct HourVolume: Sendable, Equatable {
+        public var hour: Date
+        public var count: Int64
+    }
+
+    public var tally: ExchangeTally
+    public var volume: [HourVolume]
+    public var since: Date
+    public var at: Date
+
+    public var overall: LatencySummary { LatencySummary(tally.latency) }
+    public var perIntent: [(String, LatencySummary)] { tally.perIntent.sorted { $0.key < $1.key }.map { ($0.key, LatencySummary($0.value)) } }
+    public var perChannel: [(String, LatencySummary)] { tally.perChannel.sorted { $0.key < $1.key }.map { ($0.key, LatencySummary($0.value)) } }
+
+    /// `{"since":…,"at":…,"total":…,"latency":{…},"fallback_rate":…,"handoff_rate":…,
+    /// "low_confidence_rate":…,"per_intent":{…},"per_channel":{…},"volume_per_hour":[{"hour":…,"count":…}]}`
+    public func json() -> String {
+        var w = JSONLineWriter()
+        w.string("since", Timestamp.iso8601(since))
+        w.string("at", Timestamp.iso8601(at))
+        w.int("total", tally.total)
+        w.raw("latency", overall.json())
+        w.double("fallback_rate", tally.fallbackRate)
+        w.double("handoff_rate", tally.handoffRate)
+        w.double("low_confidence_rate", tally.lowConfidenceRate)
+        w.raw("per_intent", MetricsSnapshot.object(perIntent))
+        w.raw("per_channel", MetricsSnapshot.object(perChannel))
+        w.raw("volume_per_hour", "[" + volume.map { v in
+            var o = JSONLineWriter()
+            o.string("hour", Timestamp.iso8601(v.hour))
+            o.int("count", v.count)
+            return o.finished()
+        }.joined(separator: ",") + "]")
+        return w.finished()
+    }
+
+    static func object(_ pairs: [(String, LatencySummary)]) -> String {
+        "{" + pairs.map { JSONLineWriter.quoted($0.0) + ":" + $0.1.json() }.joined(separator: ",") + "}"
+    }
+}

@@ -1,0 +1,147 @@
+/// Masks personal data in free text before it reaches disk: identity numbers (NIK, 16 digits;
+/// NIP, 18 digits), phone numbers (Indonesian mobile and landline, with `+62`/`62`/`0`
+/// prefixes, spaces, dots, dashes or an area code in brackets) and e-mail addresses, as
+/// `[NIK]`, `[NIP]`, `[TELEPON]`, `[EMAIL]`. A hand-written byte scanner (no regular
+/// expressions) so that it costs microseconds per message. It leaves alone what the helpdesk
+/// needs to keep: tickets (`ADU-20261122-0007`), registration ids (`REG-2026-00042`), dates,
+/// cohort numbers and amounts, because their digit groups either hang off a word by a dash or
+/// have digit counts and prefixes no phone or identity number has.
+public struct Redactor: Sendable {
+    public static let nik = "[NIK]"
+    public static let nip = "[NIP]"
+    public static let phone = "[TELEPON]"
+    public static let email = "[EMAIL]"
+
+    public init() {}
+
+    public func redact(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { redact(bytes: $0) } ?? text
+    }
+
+    /// The redacted bytes, or nil when nothing had to be masked (the caller keeps the original).
+    private func redact(bytes u: UnsafeBufferPointer<UInt8>) -> String? {
+        var hasDigitOrAt = false
+        for b in u where b == UInt8(ascii: "@") || isDigit(b) { hasDigitOrAt = true; break }
+        guard hasDigitOrAt else { return nil }
+
+        let emails = emailSpans(u)
+        var out = [UInt8]()
+        var changed = false
+        out.reserveCapacity(u.count + 8)
+        var nextEmail = 0
+        var i = 0
+        let n = u.count
+        while i < n {
+            if nextEmail < emails.count, emails[nextEmail].lowerBound == i {
+                out.append(contentsOf: Redactor.email.utf8)
+                i = emails[nextEmail].upperBound
+                nextEmail += 1
+                changed = true
+                continue
+            }
+            let b = u[i]
+            let startsNumber = isDigit(b)
+                || ((b == UInt8(ascii: "+") || b == UInt8(ascii: "(")) && i + 1 < n && isDigit(u[i + 1]))
+            guard startsNumber, !(i > 0 && isDigit(u[i - 1])) else {
+                out.append(b); i += 1; continue
+            }
+            // `ADU-20261122-0007`, `REG-2026-00042`, `abc_123`: digits hung off a word by a joiner
+            // belong to an identifier; copy the whole identifier.
+            if i >= 2, u[i - 1] == UInt8(ascii: "-") || u[i - 1] == UInt8(ascii: "_") || u[i - 1] == UInt8(ascii: "/"),
+               isAlnum(u[i - 2]) {
+                while i < n, isAlnum(u[i]) || u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "_") { out.append(u[i]); i += 1 }
+                continue
+            }
+            let limit = nextEmail < emails.count ? emails[nextEmail].lowerBound : n
+            if let (end, mask) = number(u, from: i, limit: limit) {
+                out.append(contentsOf: mask.utf8)
+                i = end
+                changed = true
+            } else {
+                // Copy the digit run so that its tail is not re-examined as a new number.
+                out.append(b); i += 1
+                while i < n, isDigit(u[i]) { out.append(u[i]); i += 1 }
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    /// Groups of digits joined by single spaces, dots or dashes (and a bracketed area code),
+    /// from `start`; returns where the longest masked prefix of groups ends and its mask.
+    private func number(_ u: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> (Int, String)? {
+        var i = start
+        var plus = false
+        var bracket = false
+        if u[i] == UInt8(ascii: "+") { plus = true; i += 1 }
+        else if u[i] == UInt8(ascii: "(") { bracket = true; i += 1 }
+        var digits = [UInt8]()
+        var groupEnds: [(end: Int, digits: Int)] = []
+        while i < limit {
+            guard isDigit(u[i]) else { break }
+            while i < limit, isDigit(u[i]) { digits.append(u[i]); i += 1 }
+            groupEnds.append((i, digits.count))
+            if digits.count > 20 { break }
+            // One separator, then more digits: the number goes on.
+            var j = i
+            if bracket, groupEnds.count == 1, j < limit, u[j] == UInt8(ascii: ")") { j += 1 }
+            if j < limit, u[j] == UInt8(ascii: " ") || u[j] == UInt8(ascii: ".") || u[j] == UInt8(ascii: "-") { j += 1 }
+            guard j > i, j < limit, isDigit(u[j]) else { break }
+            i = j
+        }
+        for g in groupEnds.reversed() {
+            if let mask = classify(digits[0..<g.digits], plus: plus) {
+                // A number glued to letters on its right ("3201...901abc") is still masked.
+                return (g.end, mask)
+            }
+        }
+        return nil
+    }
+
+    private func classify(_ d: ArraySlice<UInt8>, plus: Bool) -> String? {
+        let n = d.count
+        let first = d[d.startIndex]
+        let second = n > 1 ? d[d.startIndex + 1] : 0
+        if !plus && n == 16 { return Redactor.nik }
+        if !plus && n == 18 { return Redactor.nip }
+        if first == UInt8(ascii: "6"), second == UInt8(ascii: "2"), (10...14).contains(n) { return Redactor.phone }
+        if first == UInt8(ascii: "0"), (9...13).contains(n) { return Redactor.phone }
+        if first == UInt8(ascii: "8"), (9...12).contains(n) { return Redactor.phone }
+        if plus, (8...15).contains(n) { return Redactor.phone }
+        return nil
+    }
+
+    /// Spans `local@domain.tld` around each `@`, left to right, not overlapping.
+    private func emailSpans(_ u: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var spans: [Range<Int>] = []
+        var at = 0
+        while at < u.count {
+            defer { at += 1 }
+            guard u[at] == UInt8(ascii: "@") else { continue }
+            var s = at
+            while s > 0, isLocal(u[s - 1]), spans.last.map({ s - 1 >= $0.upperBound }) ?? true { s -= 1 }
+            var e = at + 1
+            var dot = false
+            while e < u.count, isAlnum(u[e]) || u[e] == UInt8(ascii: ".") || u[e] == UInt8(ascii: "-") {
+                if u[e] == UInt8(ascii: ".") { dot = true }
+                e += 1
+            }
+            while e > at + 1, u[e - 1] == UInt8(ascii: ".") || u[e - 1] == UInt8(ascii: "-") { e -= 1 }
+            let domain = UnsafeBufferPointer(rebasing: u[(at + 1)..<e])
+            guard s < at, dot, let lastDot = domain.lastIndex(of: UInt8(ascii: ".")),
+                  domain.count - lastDot - 1 >= 2, lastDot > 0 else { continue }
+            spans.append(s..<e)
+            at = e - 1
+        }
+        return spans
+    }
+
+    @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
+    @inline(__always) private func isAlnum(_ b: UInt8) -> Bool {
+        isDigit(b) || (b | 0x20) &- UInt8(ascii: "a") < 26
+    }
+    @inline(__always) private func isLocal(_ b: UInt8) -> Bool {
+        isAlnum(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "%")
+            || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+    }
+}

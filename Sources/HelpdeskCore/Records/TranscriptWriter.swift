@@ -1,0 +1,193 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// The server's recorder: appends one redacted, pseudonymised, hash-chained JSON line per
+/// exchange to `Transcripts/transcript-YYYY-MM-DD.jsonl` (Jakarta day). `record` only appends
+/// to a Mutex-protected buffer (and feeds `LiveMetrics`), so the request path never waits on
+/// disk; a background timer flushes at least every `flushInterval`, and `flush()` forces it, so a
+/// crash loses at most the last interval. Old files are pruned at start and once a day.
+public final class TranscriptWriter: ExchangeRecording {
+    public struct Configuration: Sendable {
+        public var directory: URL
+        /// Files of days older than this are removed; nil keeps everything.
+        public var retentionDays: Int?
+        public var flushInterval: Double
+        /// Exchanges held in memory at most; beyond it new ones are dropped (and counted).
+        public var maxBuffered: Int
+        /// Whether to start the background flush timer (tests call `flush()` themselves).
+        public var autoFlush: Bool
+
+        public init(directory: URL, retentionDays: Int? = 90, flushInterval: Double = 1.0,
+                    maxBuffered: Int = 100_000, autoFlush: Bool = true) {
+            self.directory = directory
+            self.retentionDays = retentionDays
+            self.flushInterval = flushInterval
+            self.maxBuffered = maxBuffered
+            self.autoFlush = autoFlush
+        }
+    }
+
+    private struct Output: ~Copyable {
+        var day: String?
+        var handle: FileHandle?
+        var chain = HashChain()
+        var lastPrunedDay = Int.min
+    }
+
+    public let configuration: Configuration
+    public let metrics: LiveMetrics?
+    private let redactor = Redactor()
+    private let pseudonym: Pseudonym
+    private let buffer = Mutex<[Exchange]>([])
+    private let dropped = Atomic<Int>(0)
+    private let output = Mutex(Output())
+    private let timer = Mutex<FlushTimer?>(nil)
+
+    public init(configuration: Configuration, pseudonym: Pseudonym, metrics: LiveMetrics? = nil) throws {
+        self.configuration = configuration
+        self.pseudonym = pseudonym
+        self.metrics = metrics
+        do {
+            try FileManager.default.createDirectory(at: configuration.directory, withIntermediateDirectories: true)
+        } catch {
+            throw RecordsError("\(configuration.directory.path): cannot create the transcripts folder")
+        }
+        pruneIfDue(now: Date())
+        if configuration.autoFlush { startTimer() }
+    }
+
+    deinit {
+        timer.withLock { $0?.source.cancel() }
+    }
+
+    /// Exchanges dropped because the buffer was full (the disk could not keep up).
+    public var droppedCount: Int { dropped.load(ordering: .relaxed) }
+
+    public func record(_ exchange: Exchange) {
+        metrics?.observe(exchange)
+        let accepted = buffer.withLock { pending -> Bool in
+            guard pending.count < configuration.maxBuffered else { return false }
+            pending.append(exchange)
+            return true
+        }
+        if !accepted { dropped.add(1, ordering: .relaxed) }
+    }
+
+    public func flush() {
+        output.withLock { out in
+            // Taken under the output lock so that two concurrent flushes keep arrival order.
+            let batch = buffer.withLock { pending -> [Exchange] in
+                let taken = pending
+                pending.removeAll(keepingCapacity: true)
+                return taken
+            }
+            var chunk = ""
+            for exchange in batch {
+                let day = JakartaTime.day(exchange.arrived)
+                if day != out.day {
+                    write(chunk, to: &out)
+                    chunk = ""
+                    open(day: day, into: &out)
+                }
+                var record = TranscriptRecord(exchange, redactor: redactor, pseudonym: pseudonym)
+                let line = out.chain.chain { seq, prev in
+                    record.seq = seq
+                    record.prev = prev
+                    return record.jsonLine()
+                }
+                chunk += line
+                chunk += "\n"
+            }
+            write(chunk, to: &out)
+            if !batch.isEmpty { try? out.handle?.synchronize() }
+        }
+        pruneIfDue(now: Date())
+    }
+
+    /// Flushes and stops the timer (at shutdown).
+    public func close() {
+        timer.withLock { $0?.source.cancel(); $0 = nil }
+        flush()
+        output.withLock { out in
+            try? out.handle?.close()
+            out.handle = nil
+            out.day = nil
+        }
+    }
+
+    private func write(_ chunk: String, to out: inout Output) {
+        guard !chunk.isEmpty, let handle = out.handle else { return }
+        do {
+            try handle.write(contentsOf: Data(chunk.utf8))
+        } catch {
+            Log.error("transcripts: cannot write \(out.day.map(TranscriptFiles.name) ?? "?"): \(error)")
+        }
+    }
+
+    /// Opens (appending) the file of `day`, recovering its chain and cutting a torn last line.
+    private func open(day: String, into out: inout Output) {
+        try? out.handle?.close()
+        out.handle = nil
+        out.day = day
+        let url = configuration.directory.appendingPathComponent(TranscriptFiles.name(day: day))
+        let fm = FileManager.default
+        let start = HashChain(seq: 0, prev: previousDayHash(before: day))
+        if !fm.fileExists(atPath: url.path) {
+            _ = fm.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o640])
+        }
+        do {
+            let handle = try FileHandle(forUpdating: url)
+            let existing = try handle.readToEnd() ?? Data()
+            let (chain, torn) = HashChain.resume(contents: [UInt8](existing), start: start)
+            if torn > 0 {
+                Log.warning("\(url.path): cut a torn last line of \(torn) bytes")
+                try handle.truncate(atOffset: UInt64(existing.count - torn))
+            }
+            try handle.seekToEnd()
+            out.handle = handle
+            out.chain = chain
+        } catch {
+            Log.error("\(url.path): cannot open the transcript: \(error)")
+        }
+    }
+
+    /// The hash of the last line of the latest transcript before `day`, else 64 zeros.
+    private func previousDayHash(before day: String) -> String {
+        guard let earlier = TranscriptFiles.list(configuration.directory).last(where: { $0.day < day }),
+              let data = FileManager.default.contents(atPath: earlier.url.path) else { return HashChain.genesis }
+        return HashChain.resume(contents: [UInt8](data)).chain.prev
+    }
+
+    private func pruneIfDue(now: Date) {
+        guard let keep = configuration.retentionDays else { return }
+        let today = JakartaTime.dayNumber(of: now)
+        let due = output.withLock { out -> Bool in
+            guard out.lastPrunedDay != today else { return false }
+            out.lastPrunedDay = today
+            return true
+        }
+        guard due else { return }
+        for name in TranscriptFiles.prune(configuration.directory, keepDays: keep, today: today) {
+            Log.info("transcripts: removed \(name) (older than \(keep) days)")
+        }
+    }
+
+    private func startTimer() {
+        let source = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "helpdesk.transcripts.flush"))
+        let interval = configuration.flushInterval
+        source.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(100))
+        source.setEventHandler { @Sendable [weak self] in self?.flush() }
+        source.resume()
+        let boxed = FlushTimer(source)
+        timer.withLock { $0 = boxed }
+    }
+}
+
+/// Carries the writer's timer source across threads. `@unchecked Sendable` is safe here because
+/// a DispatchSource is thread-safe (cancel may be called from any thread) and the reference is
+/// never reassigned; the Swift overlay merely does not declare the protocol `Sendable` on Linux.
+private final class FlushTimer: @unchecked Sendable {
+    let source: any DispatchSourceTimer
+    init(_ source: any DispatchSourceTimer) { self.source = source }
+}
