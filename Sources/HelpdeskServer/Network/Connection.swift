@@ -1,0 +1,273 @@
+import Dispatch
+import Glibc
+import HelpdeskCore
+import Synchronization
+
+/// One client socket and everything mutable about it: framer, protocol session, output buffer and
+/// the Dispatch sources that drive them. All of it is touched only on `queue`, this connection's
+/// own serial queue (checked with `dispatchPrecondition`), so a slow responder or a client that
+/// does not read affects nobody else. Reads stop above the output high-water mark and resume below
+/// the low one; a write source exists only while output is pending. The fd is closed in the last
+/// cancel handler, never earlier, so the number cannot be reused while Dispatch still watches it.
+///
+/// `@unchecked Sendable`: the only state read from other threads is `lastActivity` and
+/// `closingSince` (atomics) and the immutable `let`s; everything else is confined to `queue`.
+final class Connection: @unchecked Sendable {
+    let fd: Int32
+    let number: Int
+    let peer: String
+    let queue: DispatchQueue
+    /// Uptime nanoseconds of the last input (read by the server's idle sweep).
+    let lastActivity = Atomic<UInt64>(0)
+    /// Uptime nanoseconds when closing began, 0 while open (read by the sweep to cut slow drains).
+    let closingSince = Atomic<UInt64>(0)
+
+    private let configuration: ServerConfiguration
+    private let onClosed: @Sendable (Connection) -> Void
+    private var session: ProtocolSession
+    private var framer: LineFramer
+    private var readSource: DispatchSourceRead?
+    private var writeSource: DispatchSourceWrite?
+    private var readSuspended = false
+    private var writeSuspended = true
+    private var liveSources = 0
+    private var out: [UInt8] = []
+    private var outStart = 0
+    private var events: [FramedEvent] = []
+    private var eventIndex = 0
+    private var arrival = Arrival()
+    private var state = State.open
+
+    private enum State { case open, closing, closed }
+
+    private static let linesPerTurn = 64
+    private static let readSize = 32 * 1024
+
+    init(fd: Int32, number: Int, peer: String, configuration: ServerConfiguration, responder: any Responder,
+         recorder: any ExchangeRecording, router: CommandRouter, onClosed: @escaping @Sendable (Connection) -> Void) {
+        self.fd = fd
+        self.number = number
+        self.peer = peer
+        self.configuration = configuration
+        self.onClosed = onClosed
+        self.queue = DispatchQueue(label: "helpdesk.connection")
+        let context = ConnectionContext(connectionUser: "tcp:\(peer)#\(number)", peer: peer, connectionNumber: number)
+        self.session = ProtocolSession(context: context, configuration: configuration, responder: responder,
+                                       recorder: recorder, router: router)
+        self.framer = LineFramer(maxLineBytes: configuration.maxLineBytes)
+        lastActivity.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
+    }
+
+    /// Sends the banner and starts reading. Call once, from any thread.
+    func start() {
+        queue.async { [self] in
+            ReplyEncoder.human(ServerPhrases.banner, into: &out)
+            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
+            source.setEventHandler { [unowned self] in readable() }
+            source.setCancelHandler { [self] in sourceCancelled() }
+            readSource = source
+            liveSources += 1
+            source.resume()
+            flush()
+        }
+    }
+
+    /// Says `line` (if any), stops reading, and closes once the output has drained. Any thread.
+    func close(saying line: String?) {
+        queue.async { [self] in beginClosing(saying: line) }
+    }
+
+    /// For graceful shutdown: answers the lines already received, then says goodbye and closes.
+    func finish(saying line: String) {
+        queue.async { [self] in
+            guard state == .open else { return }
+            while eventIndex < events.count, state == .open {
+                step()
+            }
+            beginClosing(saying: line)
+        }
+    }
+
+    /// Cuts the connection at once (a drain that took too long, or the end of shutdown). Any thread.
+    func abort() {
+        queue.async { [self] in teardown() }
+    }
+
+    // MARK: - Reading
+
+    private func readable() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard state == .open, eventIndex == events.count else { return }
+        let result = withUnsafeTemporaryAllocation(byteCount: Self.readSize, alignment: 1) { buffer -> Socket.IOResult in
+            let result = Socket.read(fd, into: buffer)
+            if case .done(let n) = result {
+                arrival = Arrival()
+                events.removeAll(keepingCapacity: true)
+                eventIndex = 0
+                framer.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { events.append($0) }
+            }
+            return result
+        }
+        switch result {
+        case .done:
+            lastActivity.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
+            process()
+        case .wouldBlock:
+            return
+        case .closed:
+            // The peer finished sending; whatever it still reads gets answered, the partial line is dropped.
+            beginClosing(saying: nil)
+        case .failed:
+            teardown()
+        }
+    }
+
+    /// Handles a bounded number of pending lines, then yields so other connections get a turn.
+    private func process() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        var handled = 0
+        while eventIndex < events.count, state == .open, handled < Self.linesPerTurn, pendingOutput <= configuration.outputHighWater {
+            step()
+            handled += 1
+        }
+        flush()
+        guard state == .open else { return }
+        if eventIndex < events.count {
+            suspendReading()
+            if pendingOutput <= configuration.outputHighWater {
+                queue.async { [self] in process() }
+            }
+        } else if pendingOutput > configuration.outputHighWater {
+            suspendReading()
+        } else if pendingOutput <= configuration.outputLowWater {
+            resumeReading()
+        }
+    }
+
+    private func step() {
+        let event = events[eventIndex]
+        eventIndex += 1
+        if session.handle(event, arrival: arrival, into: &out) == .close {
+            beginClosing(saying: nil)
+        }
+    }
+
+    private func suspendReading() {
+        guard !readSuspended, let readSource else { return }
+        readSuspended = true
+        readSource.suspend()
+    }
+
+    private func resumeReading() {
+        guard readSuspended, let readSource else { return }
+        readSuspended = false
+        readSource.resume()
+    }
+
+    // MARK: - Writing
+
+    private var pendingOutput: Int { out.count - outStart }
+
+    /// Writes as much as the socket takes; keeps the rest and waits for writability only then.
+    private func flush() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard state != .closed else { return }
+        while outStart < out.count {
+            let result = out.withUnsafeBytes { Socket.send(fd, UnsafeRawBufferPointer(rebasing: $0[outStart...])) }
+            switch result {
+            case .done(let n): outStart += n
+            case .wouldBlock:
+                if outStart > 64 * 1024 {
+                    out.removeFirst(outStart)
+                    outStart = 0
+                }
+                resumeWriting()
+                return
+            case .closed, .failed:
+                teardown()
+                return
+            }
+        }
+        out.removeAll(keepingCapacity: out.capacity <= 64 * 1024)
+        outStart = 0
+        suspendWriting()
+        if state == .closing { teardown() }
+    }
+
+    private func writable() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard state != .closed else { return }
+        flush()
+        guard state == .open, pendingOutput <= configuration.outputLowWater else { return }
+        if eventIndex < events.count {
+            process()
+        } else {
+            resumeReading()
+        }
+    }
+
+    private func resumeWriting() {
+        if writeSource == nil {
+            let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
+            source.setEventHandler { [unowned self] in writable() }
+            source.setCancelHandler { [self] in sourceCancelled() }
+            writeSource = source
+            liveSources += 1
+        }
+        guard writeSuspended, let writeSource else { return }
+        writeSuspended = false
+        writeSource.resume()
+    }
+
+    private func suspendWriting() {
+        guard !writeSuspended, let writeSource else { return }
+        writeSuspended = true
+        writeSource.suspend()
+    }
+
+    // MARK: - Closing
+
+    private func beginClosing(saying line: String?) {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard state == .open else { return }
+        if let line { ReplyEncoder.human(line, into: &out) }
+        state = .closing
+        closingSince.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
+        suspendReading()
+        events.removeAll()
+        eventIndex = 0
+        flush()
+    }
+
+    /// Cancels every source (resuming suspended ones first: a suspended source never finishes
+    /// cancelling); the fd is closed by the last cancel handler.
+    private func teardown() {
+        dispatchPrecondition(condition: .onQueue(queue))
+        guard state != .closed else { return }
+        state = .closed
+        shutdown(fd, Int32(SHUT_WR))
+        if let readSource {
+            if readSuspended { readSuspended = false; readSource.resume() }
+            readSource.cancel()
+        }
+        if let writeSource {
+            if writeSuspended { writeSuspended = false; writeSource.resume() }
+            writeSource.cancel()
+        }
+        if liveSources == 0 { finalClose() }
+        session.end()
+    }
+
+    private func sourceCancelled() {
+        liveSources -= 1
+        if liveSources == 0 { finalClose() }
+    }
+
+    private func finalClose() {
+        Glibc.close(fd)
+        readSource = nil
+        writeSource = nil
+        out = []
+        onClosed(self)
+    }
+}

@@ -1,0 +1,135 @@
+import Glibc
+
+/// The thin layer over POSIX socket calls the network code needs, with errno read right after
+/// each call and EINTR retried. Everything else in the server speaks in these results, never in
+/// raw return codes.
+enum Socket {
+    enum IOResult {
+        case done(Int)
+        case wouldBlock
+        case closed
+        case failed(Int32)
+    }
+
+    /// Ignores SIGPIPE process-wide: a peer that goes away is a normal disconnect, not a signal.
+    static func ignoreSIGPIPE() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// A non-blocking listening socket for `host:port` (IPv4 or IPv6 literal, or a name), with
+    /// SO_REUSEADDR; IPv6 wildcard listeners also accept IPv4.
+    static func listen(host: String, port: Int, backlog: Int32) throws(SocketError) -> Int32 {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
+        var list: UnsafeMutablePointer<addrinfo>?
+        let gai = getaddrinfo(host, String(port), &hints, &list)
+        guard gai == 0, let first = list else {
+            throw SocketError("resolve \(host): \(String(cString: gai_strerror(gai)))", code: 0)
+        }
+        defer { freeaddrinfo(list) }
+        var lastError = SocketError("listen \(host):\(port)", code: EADDRNOTAVAIL)
+        var node: UnsafeMutablePointer<addrinfo>? = first
+        while let info = node {
+            node = info.pointee.ai_next
+            let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
+            if fd < 0 { lastError = SocketError("socket"); continue }
+            var on: Int32 = 1
+            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
+            if info.pointee.ai_family == AF_INET6 {
+                var off: Int32 = 0
+                setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &off, socklen_t(MemoryLayout<Int32>.size))
+            }
+            guard bind(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else {
+                lastError = SocketError("bind \(host):\(port)")
+                close(fd)
+                continue
+            }
+            guard Glibc.listen(fd, backlog) == 0 else {
+                lastError = SocketError("listen \(host):\(port)")
+                close(fd)
+                continue
+            }
+            prepare(fd)
+            return fd
+        }
+        throw lastError
+    }
+
+    /// Non-blocking and close-on-exec (so a spawned process never inherits client sockets).
+    static func prepare(_ fd: Int32) {
+        let flags = fcntl(fd, F_GETFL)
+        _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+    }
+
+    static func setNoDelay(_ fd: Int32) {
+        var on: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &on, socklen_t(MemoryLayout<Int32>.size))
+    }
+
+    enum AcceptResult {
+        case accepted(fd: Int32, peer: String)
+        case wouldBlock
+        case failed(Int32)
+    }
+
+    static func accept(_ listener: Int32) -> AcceptResult {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        while true {
+            let fd = withUnsafeMutablePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.accept(listener, $0, &length) }
+            }
+            if fd >= 0 {
+                prepare(fd)
+                setNoDelay(fd)
+                return .accepted(fd: fd, peer: SocketAddress.describe(&storage))
+            }
+            let e = errno
+            switch e {
+            case EINTR, ECONNABORTED: continue
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock
+            default: return .failed(e)
+            }
+        }
+    }
+
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer) -> IOResult {
+        while true {
+            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
+            if n > 0 { return .done(n) }
+            if n == 0 { return .closed }
+            let e = errno
+            switch e {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock
+            default: return .failed(e)
+            }
+        }
+    }
+
+    static func send(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> IOResult {
+        while true {
+            let n = Glibc.send(fd, bytes.baseAddress, bytes.count, Int32(MSG_NOSIGNAL))
+            if n >= 0 { return .done(n) }
+            let e = errno
+            switch e {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return .wouldBlock
+            default: return .failed(e)
+            }
+        }
+    }
+
+    /// Best effort for a client we refuse: one line on a fresh socket (its buffer is empty, so the
+    /// line fits), then close.
+    static func refuse(_ fd: Int32, line: String) {
+        var bytes = Array(line.utf8)
+        bytes.append(0x0A)
+        _ = bytes.withUnsafeBytes { send(fd, $0) }
+        shutdown(fd, Int32(SHUT_WR))
+        close(fd)
+    }
+}

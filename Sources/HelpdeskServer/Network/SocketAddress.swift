@@ -1,0 +1,42 @@
+import Glibc
+
+/// Printable socket addresses: `127.0.0.1:7000`, `[::1]:7000`. Used for the readiness line, the
+/// peer part of a connection's user key, and logs.
+enum SocketAddress {
+    static func describe(_ storage: UnsafePointer<sockaddr_storage>) -> String {
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+        switch Int32(storage.pointee.ss_family) {
+        case AF_INET:
+            return storage.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { sin in
+                var addr = sin.pointee.sin_addr
+                inet_ntop(AF_INET, &addr, &text, socklen_t(text.count))
+                return "\(cText(text)):\(UInt16(bigEndian: sin.pointee.sin_port))"
+            }
+        case AF_INET6:
+            return storage.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { sin6 in
+                var addr = sin6.pointee.sin6_addr
+                inet_ntop(AF_INET6, &addr, &text, socklen_t(text.count))
+                return "[\(cText(text))]:\(UInt16(bigEndian: sin6.pointee.sin6_port))"
+            }
+        default:
+            return "unknown"
+        }
+    }
+
+    private static func cText(_ chars: [CChar]) -> String {
+        String(decoding: chars.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The local address a socket is bound to, and its port.
+    static func local(of fd: Int32) -> (text: String, port: Int) {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let rc = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard rc == 0 else { return ("unknown", 0) }
+        let text = describe(&storage)
+        let port = text.split(separator: ":").last.flatMap { Int($0) } ?? 0
+        return (text, port)
+    }
+}

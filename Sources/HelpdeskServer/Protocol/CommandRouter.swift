@@ -1,0 +1,55 @@
+import HelpdeskCore
+
+/// What one connection knows about itself that commands may read or change: who the connection
+/// is as a user, where it comes from, and the role a `login` granted (nil until then). Lives on
+/// the connection's queue; handlers receive it `inout`.
+public struct ConnectionContext: Sendable {
+    /// The user key of the connection itself: `tcp:<peer>#<number>`.
+    public let connectionUser: String
+    public let peer: String
+    public let connectionNumber: Int
+    /// Set by a successful `login` (e.g. `"supervisor"`); checked by supervisor commands.
+    public var role: String?
+
+    public init(connectionUser: String, peer: String, connectionNumber: Int, role: String? = nil) {
+        self.connectionUser = connectionUser
+        self.peer = peer
+        self.connectionNumber = connectionNumber
+        self.role = role
+    }
+}
+
+/// A command's answer: the members to write after `"id"` (e.g. `"ok":true`), or an error.
+public typealias CommandResult = Result<JSONObject, ProtocolError>
+
+/// A JSON command's implementation. Gets the whole request object and the connection's context;
+/// runs on the connection's own queue, so it may block briefly but must be safe to call
+/// concurrently for different connections.
+public typealias CommandHandler = @Sendable (_ request: JSONObject, _ context: inout ConnectionContext) -> CommandResult
+
+/// The table of JSON `cmd`s. The server answers `ping` out of the box; other parts (supervisor
+/// commands: `login`, `metrics`, `sessions`, ...) `register` theirs before the server starts,
+/// without touching the dispatcher. A value type: built once, then shared read-only.
+public struct CommandRouter: Sendable {
+    private var handlers: [String: CommandHandler] = [:]
+
+    /// A router that answers `ping` with `{"ok":true}`.
+    public init() {
+        register("ping") { _, _ in .success(JSONObject([.init("ok", .bool(true))])) }
+    }
+
+    /// Adds (or replaces) the handler for `name`.
+    public mutating func register(_ name: String, handler: @escaping CommandHandler) {
+        handlers[name] = handler
+    }
+
+    public var names: [String] { handlers.keys.sorted() }
+
+    /// Runs the command; an unknown name is a `bad_request` naming the known ones.
+    public func run(_ name: String, request: JSONObject, context: inout ConnectionContext) -> CommandResult {
+        guard let handler = handlers[name] else {
+            return .failure(ProtocolError(.badRequest, "unknown cmd '\(name)' (known: \(names.joined(separator: ", ")))"))
+        }
+        return handler(request, &context)
+    }
+}

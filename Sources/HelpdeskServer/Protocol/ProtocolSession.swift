@@ -1,0 +1,145 @@
+import Foundation
+import HelpdeskCore
+
+/// When a batch of bytes became lines: the wall-clock time for records and a monotonic instant
+/// for latency and the rate limit.
+public struct Arrival: Sendable {
+    public var date: Date
+    public var instant: ContinuousClock.Instant
+
+    public init(date: Date = Date(), instant: ContinuousClock.Instant = .now) {
+        self.date = date
+        self.instant = instant
+    }
+}
+
+/// Whether the connection stays open after a line.
+public enum Disposition: Sendable, Equatable {
+    case keepOpen
+    case close
+}
+
+/// The protocol of one connection, without the socket: takes framed lines, asks the desk or
+/// the command table, appends reply bytes, records exchanges, and enforces the rate limit and
+/// the consecutive-error limit. Owned by one connection and used only on its queue (it is not
+/// shared), which is why it can be a plain mutable value; tests drive it directly.
+public struct ProtocolSession {
+    public let responder: any Responder
+    public let recorder: any ExchangeRecording
+    public let router: CommandRouter
+    public let maxLineBytes: Int
+    public let maxConsecutiveErrors: Int
+    public private(set) var context: ConnectionContext
+    private var bucket: TokenBucket
+    private var errorStreak = 0
+
+    public init(context: ConnectionContext, configuration: ServerConfiguration, responder: any Responder,
+                recorder: any ExchangeRecording, router: CommandRouter) {
+        self.context = context
+        self.responder = responder
+        self.recorder = recorder
+        self.router = router
+        self.maxLineBytes = configuration.maxLineBytes
+        self.maxConsecutiveErrors = configuration.maxConsecutiveErrors
+        self.bucket = TokenBucket(rate: configuration.rate, burst: configuration.burst)
+    }
+
+    private var lang: Lang { responder.language(of: context.connectionUser) }
+
+    /// Answers one framed event, appending to `out`.
+    public mutating func handle(_ event: FramedEvent, arrival: Arrival, into out: inout [UInt8]) -> Disposition {
+        let line: String
+        switch event {
+        case .lineTooLong(let json):
+            if json {
+                ReplyEncoder.error(ProtocolError(.lineTooLong, "line longer than \(maxLineBytes) bytes; it was discarded"), id: nil, into: &out)
+            } else {
+                ReplyEncoder.human(ServerPhrases.lineTooLong(maxLineBytes, lang), into: &out)
+            }
+            return failed(&out)
+        case .line(let l):
+            line = l
+        }
+        if line.isEmpty { return .keepOpen }
+        let isJSON = line.utf8.first == UInt8(ascii: "{")
+        guard bucket.take(at: arrival.instant) else {
+            if isJSON {
+                let id = (try? JSONParser.parse(line))?["id"]
+                ReplyEncoder.error(ProtocolError(.rateLimited, "too many requests; slow down"), id: id, into: &out)
+            } else {
+                ReplyEncoder.human(ServerPhrases.rateLimited(lang), into: &out)
+            }
+            return failed(&out)
+        }
+        switch RequestDecoder.decode(line) {
+        case .failure(let failure):
+            ReplyEncoder.error(failure.error, id: failure.id, into: &out)
+            return failed(&out)
+        case .success(.message(let id, let user, let channel, let text)):
+            let user = user ?? context.connectionUser
+            let message = Message(user: user, channel: channel ?? "tcp", text: text, arrived: arrival.date)
+            let reply = responder.respond(to: message)
+            ReplyEncoder.message(reply, id: id, user: user, into: &out)
+            record(message, reply, arrival)
+        case .success(.command(let id, let name, let body)):
+            switch router.run(name, request: body, context: &context) {
+            case .success(let members):
+                ReplyEncoder.result(members, id: id, into: &out)
+            case .failure(let error):
+                ReplyEncoder.error(error, id: id, into: &out)
+                return failed(&out)
+            }
+        case .success(.slash(let name, let argument)):
+            return slash(name, argument, into: &out)
+        case .success(.text(let text)):
+            let message = Message(user: context.connectionUser, channel: "tcp", text: text, arrived: arrival.date)
+            let reply = responder.respond(to: message)
+            ReplyEncoder.human(reply.text, into: &out)
+            record(message, reply, arrival)
+        }
+        errorStreak = 0
+        return .keepOpen
+    }
+
+    /// Forgets the connection's own conversation (called once, when the connection closes).
+    public func end() {
+        responder.endConversation(of: context.connectionUser)
+    }
+
+    private mutating func slash(_ name: String, _ argument: String, into out: inout [UInt8]) -> Disposition {
+        switch name {
+        case "help", "bantuan", "?":
+            ReplyEncoder.human(ServerPhrases.help(lang), into: &out)
+        case "lang", "bahasa":
+            if let chosen = Lang(rawValue: argument.lowercased()) {
+                responder.setLanguage(chosen, of: context.connectionUser)
+                ReplyEncoder.human(ServerPhrases.languageSet(chosen), into: &out)
+            } else {
+                ReplyEncoder.human(ServerPhrases.languageUsage(lang), into: &out)
+            }
+        case "quit", "exit", "keluar":
+            ReplyEncoder.human(ServerPhrases.goodbye(lang), into: &out)
+            return .close
+        default:
+            ReplyEncoder.human(ServerPhrases.unknownCommand(name, lang), into: &out)
+            return failed(&out)
+        }
+        errorStreak = 0
+        return .keepOpen
+    }
+
+    private mutating func failed(_ out: inout [UInt8]) -> Disposition {
+        errorStreak += 1
+        guard errorStreak >= maxConsecutiveErrors else { return .keepOpen }
+        ReplyEncoder.human(ServerPhrases.tooManyErrors, into: &out)
+        return .close
+    }
+
+    private func record(_ message: Message, _ reply: Reply, _ arrival: Arrival) {
+        let (s, atto) = (ContinuousClock.now - arrival.instant).components
+        let micros = s * 1_000_000 + atto / 1_000_000_000_000
+        recorder.record(Exchange(session: reply.session, channel: message.channel, user: message.user,
+                                 arrived: arrival.date, replied: Date(), latencyMicros: micros,
+                                 message: message.text, reply: reply))
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import HelpdeskServer
-// Placeholder: replaced by the network tests.

@@ -1,0 +1,101 @@
+import Foundation
+import Glibc
+@testable import HelpdeskServer
+import HelpdeskCore
+
+struct TestClientError: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// A blocking loopback client for the tests: a 10-second receive timeout so nothing hangs forever,
+/// and line reading over its own buffer.
+final class TestClient {
+    let fd: Int32
+    private var buffer: [UInt8] = []
+
+    init(port: Int, timeoutSeconds: Int = 10) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var tv = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = UInt16(port).bigEndian
+        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let rc = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard rc == 0 else {
+            Glibc.close(fd)
+            throw TestClientError(description: "connect failed: errno \(errno)")
+        }
+    }
+
+    deinit { Glibc.close(fd) }
+
+    func send(_ text: String) throws { try send(Array(text.utf8)) }
+
+    func send(_ bytes: [UInt8]) throws {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            guard n > 0 else { throw TestClientError(description: "send failed: errno \(errno)") }
+            offset += n
+        }
+    }
+
+    /// The next line without its `\n`; nil at end of stream; throws after the receive timeout.
+    func readLine() throws -> String? {
+        while true {
+            if let nl = buffer.firstIndex(of: 0x0A) {
+                let line = String(decoding: buffer[..<nl], as: UTF8.self)
+                buffer.removeFirst(nl + 1)
+                return line
+            }
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n == 0 { return nil }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == ECONNRESET { return nil }
+                throw TestClientError(description: "receive timed out or failed: errno \(errno)")
+            }
+            buffer.append(contentsOf: chunk[..<n])
+        }
+    }
+
+    func expectLine() throws -> String {
+        guard let line = try readLine() else { throw TestClientError(description: "connection closed early") }
+        return line
+    }
+
+    /// Reads a JSON reply line and parses it.
+    func readJSON() throws -> JSONValue {
+        try JSONParser.parse(try expectLine())
+    }
+}
+
+/// A server on an ephemeral port for one test; `stop()` shuts it down and waits.
+struct RunningServer {
+    let server: Server
+    let port: Int
+
+    init(_ configure: (inout ServerConfiguration) -> Void = { _ in }, responder: any Responder = PlaceholderDesk()) throws {
+        var c = ServerConfiguration()
+        c.port = 0
+        configure(&c)
+        server = Server(configuration: c, responder: responder)
+        port = try server.start()
+    }
+
+    /// A connected client that has already read the banner.
+    func client() throws -> TestClient {
+        let client = try TestClient(port: port)
+        _ = try client.expectLine()
+        return client
+    }
+
+    func stop() {
+        server.shutdown()
+        server.waitUntilStopped()
+    }
+}
