@@ -55,7 +55,7 @@ import Testing
         let reply = try #require(UpstreamCodec.reply(bytes(#"{"id":"b7","user":"web:a","intent":"greeting","reply":"Halo"}"#)))
         #expect(reply.id == "b7")
         #expect(reply.text == "Halo")
-        #expect(String(decoding: UpstreamCodec.webhookBody(reply, sentID: "b7"), as: UTF8.self) == #"{"user":"web:a","intent":"greeting","reply":"Halo"}"#)
+        #expect(String(decoding: UpstreamCodec.webhookBody(reply), as: UTF8.self) == #"{"user":"web:a","intent":"greeting","reply":"Halo"}"#)
         let err = try #require(UpstreamCodec.reply(bytes(#"{"id":"b8","error":{"code":"rate_limited","message":"slow down"}}"#)))
         #expect(err.errorCode == "rate_limited")
         #expect(UpstreamCodec.status(forError: "rate_limited") == 429)

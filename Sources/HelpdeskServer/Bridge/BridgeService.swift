@@ -68,12 +68,12 @@ public final class BridgeService: HTTPHandling {
             metrics.error(error.code)
             return respond(error.response)
         }
-        pool.send(message) { result, id in
+        pool.send(message) { result, _ in
             switch result {
             case .failure(let f): respond(Self.failureResponse(f))
             case .success(let reply):
                 let status = reply.errorCode.map(UpstreamCodec.status(forError:)) ?? 200
-                respond(.json(UpstreamCodec.webhookBody(reply, sentID: id), status: status))
+                respond(.json(UpstreamCodec.webhookBody(reply), status: status))
             }
         }
     }

@@ -25,8 +25,8 @@ public enum UpstreamCodec {
         /// The error code, when the server answered `{"error":{…}}`.
         public var errorCode: String?
         public var ok: Bool
-        /// The line itself, without the newline.
-        public var line: [UInt8]
+        /// The decoded line.
+        var object: BridgeJSON.Object
     }
 
     /// The line decoded, or nil when it is not a JSON object.
@@ -34,19 +34,13 @@ public enum UpstreamCodec {
         guard let object = BridgeJSON.object(line) else { return nil }
         let id = object.string("id") ?? object.integerText("id")
         return Reply(id: id, text: object.string("reply"), errorCode: object.object("error")?.string("code"),
-                     ok: object.bool("ok") ?? false, line: line)
+                     ok: object.bool("ok") ?? false, object: object)
     }
 
     /// The reply as the body of a `/webhook` response: the server's JSON without the bridge's
     /// own request id (which means nothing to the webhook caller).
-    public static func webhookBody(_ reply: Reply, sentID id: String) -> [UInt8] {
-        let prefix = Array(("{\"id\":" + HTTPResponse.jsonQuoted(id)).utf8)
-        let line = reply.line
-        guard line.count > prefix.count, line.starts(with: prefix) else { return line }
-        let rest = line[prefix.count...]
-        if rest.first == UInt8(ascii: ",") { return [UInt8(ascii: "{")] + rest.dropFirst() }
-        if rest.first == UInt8(ascii: "}") { return [UInt8(ascii: "{")] + rest }
-        return line
+    public static func webhookBody(_ reply: Reply) -> [UInt8] {
+        reply.object.encoded(removing: "id")
     }
 
     /// The HTTP status for an upstream error code: the caller's fault stays a 4xx, the
