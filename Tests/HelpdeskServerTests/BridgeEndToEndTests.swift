@@ -1,0 +1,157 @@
+import Foundation
+import Testing
+@testable import HelpdeskServer
+import HelpdeskCore
+
+/// The bridge over real sockets: a real line server (placeholder desk) on an ephemeral port,
+/// the bridge on another, and raw HTTP from a blocking client.
+@Suite struct BridgeEndToEndTests {
+    static func startUpstream(port: Int = 0) throws -> (Server, Int) {
+        var config = ServerConfiguration()
+        config.port = port
+        config.rate = 100_000
+        config.burst = 100_000
+        let server = Server(configuration: config, responder: PlaceholderDesk())
+        let p = try server.start()
+        return (server, p)
+    }
+
+    static func startBridge(upstream: Int, secret: String? = "s3cret", requestTimeout: Double = 10, maxBody: Int = 65536) throws -> WebhookBridge {
+        var config = WebhookBridge.Configuration()
+        config.listenPort = 0
+        config.upstreamPort = upstream
+        config.connections = 2
+        config.secret = secret
+        config.limits.requestTimeout = requestTimeout
+        config.limits.maxBodyBytes = maxBody
+        let bridge = try WebhookBridge(config)
+        bridge.start()
+        return bridge
+    }
+
+    /// Polls /healthz until it answers 200 (the upstream connections are up), for at most 15 s.
+    static func waitHealthy(_ bridge: WebhookBridge) throws -> Bool {
+        for _ in 0..<300 {
+            let c = try HTTPTestClient(port: bridge.port)
+            if try c.get("/healthz").status == 200 { return true }
+            usleep(50_000)
+        }
+        return false
+    }
+
+    @Test func genericAndTelegramRequestsAreAnswered() throws {
+        let (server, up) = try Self.startUpstream()
+        defer { server.shutdown() }
+        let bridge = try Self.startBridge(upstream: up)
+        defer { bridge.stop() }
+        #expect(try Self.waitHealthy(bridge))
+        let c = try HTTPTestClient(port: bridge.port)
+        let r = try c.post("/webhook", #"{"user":"alice","text":"halo"}"#, headers: ["X-Helpdesk-Secret: s3cret"])
+        #expect(r.status == 200)
+        let reply = try JSONParser.parse(r.body)
+        #expect(reply["user"]?.stringValue == "web:alice")
+        #expect(reply["reply"]?.stringValue?.contains("halo") == true)
+        #expect(reply["id"] == nil)
+
+        let t = try c.post("/telegram", #"{"update_id":9,"message":{"message_id":1,"chat":{"id":5512},"text":"kapan jadwal?"}}"#,
+                           headers: ["X-Telegram-Bot-Api-Secret-Token: s3cret"])
+        #expect(t.status == 200)
+        let send = try JSONParser.parse(t.body)
+        #expect(send["method"]?.stringValue == "sendMessage")
+        #expect(send["chat_id"]?.doubleValue == 5512)
+        #expect(send["text"]?.stringValue?.contains("kapan jadwal?") == true)
+
+        let sticker = try c.post("/telegram", #"{"update_id":10,"message":{"chat":{"id":5512},"sticker":{}}}"#,
+                                 headers: ["X-Telegram-Bot-Api-Secret-Token: s3cret"])
+        #expect(sticker.status == 200 && sticker.body.isEmpty)
+    }
+
+    @Test func refusalsGetTheRightStatus() throws {
+        let (server, up) = try Self.startUpstream()
+        defer { server.shutdown() }
+        let bridge = try Self.startBridge(upstream: up, maxBody: 1024)
+        defer { bridge.stop() }
+        let c = try HTTPTestClient(port: bridge.port)
+        let secret = ["X-Helpdesk-Secret: s3cret"]
+        #expect(try c.post("/webhook", #"{"user":"a","text":"x"}"#, headers: ["X-Helpdesk-Secret: wrong"]).status == 401)
+        #expect(try c.post("/webhook", #"{"user":"a","text":"x"}"#).status == 401)
+        #expect(try c.post("/telegram", #"{"update_id":1}"#, headers: secret).status == 401)
+        let bad = try c.post("/webhook", "{nope", headers: secret)
+        #expect(bad.status == 400)
+        #expect(try JSONParser.parse(bad.body)["error"]?["code"]?.stringValue == "bad_json")
+        #expect(try c.post("/webhook", #"{"text":"x"}"#, headers: secret).status == 400)
+        #expect(try c.get("/nowhere").status == 404)
+        let wrong = try c.get("/webhook")
+        #expect(wrong.status == 405)
+        #expect(wrong.headers["allow"] == "POST")
+        let big = try c.post("/webhook", #"{"user":"a","text":""# + String(repeating: "x", count: 2000) + #""}"#, headers: secret)
+        #expect(big.status == 413)
+        #expect(try c.isClosedByPeer())
+    }
+
+    @Test func chunkedBodyAndManyRequestsOnOneConnection() throws {
+        let (server, up) = try Self.startUpstream()
+        defer { server.shutdown() }
+        let bridge = try Self.startBridge(upstream: up, secret: nil)
+        defer { bridge.stop() }
+        #expect(try Self.waitHealthy(bridge))
+        let c = try HTTPTestClient(port: bridge.port)
+        let body = #"{"user":"chunky","text":"halo chunk"}"#
+        let half = body.utf8.count / 2
+        let first = String(decoding: Array(body.utf8)[..<half], as: UTF8.self)
+        let second = String(decoding: Array(body.utf8)[half...], as: UTF8.self)
+        try c.send("POST /webhook HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                   + String(first.utf8.count, radix: 16) + "\r\n" + first + "\r\n"
+                   + String(second.utf8.count, radix: 16) + "\r\n" + second + "\r\n0\r\n\r\n")
+        let r = try c.readResponse()
+        #expect(r.status == 200)
+        #expect(r.body.contains("halo chunk"))
+
+        for i in 0..<200 {
+            let r = try c.post("/webhook", #"{"user":"u\#(i % 7)","text":"pesan \#(i)"}"#)
+            #expect(r.status == 200)
+            #expect(r.body.contains("pesan \(i)"))
+        }
+        // Pipelined: ten requests written at once come back in order.
+        var burst = ""
+        for i in 0..<10 {
+            let b = #"{"user":"p","text":"urut \#(i)"}"#
+            burst += "POST /webhook HTTP/1.1\r\nContent-Length: \(b.utf8.count)\r\n\r\n\(b)"
+        }
+        try c.send(burst)
+        for i in 0..<10 { #expect(try c.readResponse().body.contains("urut \(i)")) }
+    }
+
+    @Test func slowClientIsTimedOut() throws {
+        let bridge = try Self.startBridge(upstream: 1, requestTimeout: 0.3)
+        defer { bridge.stop() }
+        let c = try HTTPTestClient(port: bridge.port)
+        try c.send("POST /webhook HTTP/1.1\r\nContent-Le")
+        let r = try c.readResponse()
+        #expect(r.status == 408)
+        #expect(try c.isClosedByPeer())
+    }
+
+    @Test func upstreamDownGives502ThenRecovers() throws {
+        // Find a free port, then leave it empty.
+        let (probe, port) = try Self.startUpstream()
+        probe.shutdown()
+        probe.waitUntilStopped()
+        let bridge = try Self.startBridge(upstream: port, secret: nil)
+        defer { bridge.stop() }
+        let c = try HTTPTestClient(port: bridge.port)
+        let down = try c.post("/webhook", #"{"user":"a","text":"halo"}"#)
+        #expect(down.status == 502)
+        #expect(try c.get("/healthz").status == 502)
+
+        let (server, _) = try Self.startUpstream(port: port)
+        defer { server.shutdown() }
+        #expect(try Self.waitHealthy(bridge))
+        let up = try c.post("/webhook", #"{"user":"a","text":"halo lagi"}"#)
+        #expect(up.status == 200)
+        #expect(up.body.contains("halo lagi"))
+        let metrics = try c.get("/metrics")
+        #expect(metrics.body.contains("helpdesk_bridge_requests_total{route=\"webhook\",status=\"502\"} 1"))
+        #expect(metrics.body.contains("helpdesk_bridge_upstream_latency_seconds_count"))
+    }
+}
