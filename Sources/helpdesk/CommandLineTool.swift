@@ -5,7 +5,7 @@ import Foundation
 enum CommandLineTool {
     static let version = "0.1.0"
 
-    static let commands: [any Command.Type] = [
+    static var commands: [any Command.Type] {[
         ServeCommand.self,
         ClassifyCommand.self,
         EvalCommand.self,
@@ -14,7 +14,7 @@ enum CommandLineTool {
         BridgeCommand.self,
         BenchCommand.self,
         VerifyCommand.self,
-    ]
+    ]}
 
     static var usage: String {
         var text = """

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Builds the helpdesk and the SwiftNIO peer in release mode, runs both under the same load from
+# `helpdesk bench` (same machine, same run), and prints the ratios the performance issue asks for.
+# Redis's inline PING is measured too when redis-server is installed.
+#
+#   Benchmarks/compare.sh [DURATION_SECONDS]      (default 10)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DUR=${1:-10}
+CONNS=50
+HD_PORT=17000; PEER_PORT=17100; REDIS_PORT=17200
+BIN=$(swift build -c release --show-bin-path)
+swift build -c release --product helpdesk >/dev/null
+(cd Benchmarks/NIOPeer && swift build -c release >/dev/null)
+PEER=Benchmarks/NIOPeer/.build/release/NIOPeer
+WORK=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+wait_listening() { # file
+  for _ in $(seq 1 100); do grep -q "listening on" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  echo "server did not start; log:" >&2; cat "$1" >&2; exit 1
+}
+
+"$BIN/helpdesk" serve --port $HD_PORT --transcripts "$WORK/transcripts" --rate 1000000 --max-connections 20000 2>"$WORK/hd.log" & pids+=($!)
+"$PEER" $PEER_PORT >"$WORK/peer.log" 2>&1 & pids+=($!)
+wait_listening "$WORK/hd.log"; wait_listening "$WORK/peer.log"
+if command -v redis-server >/dev/null; then
+  redis-server --port $REDIS_PORT --save '' --appendonly no --daemonize no >"$WORK/redis.log" 2>&1 & pids+=($!)
+  sleep 0.5
+fi
+
+bench() { # label args...
+  local label=$1; shift
+  local out; out=$("$BIN/helpdesk" bench --json --duration "$DUR" --warmup 2 --connections $CONNS "$@")
+  echo "$label $out" >&2
+  python3 -c 'import json,sys; print(json.loads(sys.argv[1])["requests_per_second"])' "$out"
+}
+
+peer1=$(bench "nio PING          " --port $PEER_PORT --request PING --no-banner)
+peer16=$(bench "nio PING x16      " --port $PEER_PORT --request PING --no-banner --pipeline 16)
+hd1=$(bench "helpdesk ping     " --port $HD_PORT)
+hd16=$(bench "helpdesk ping x16 " --port $HD_PORT --pipeline 16)
+full=$(bench "helpdesk exchange " --port $HD_PORT --messages Benchmarks/messages.txt)
+if command -v redis-server >/dev/null; then
+  redis1=$(bench "redis PING        " --port $REDIS_PORT --request PING --no-banner)
+fi
+ratio() { python3 -c "print(f'{$1/$2:.2f}x')"; }
+echo
+echo "JSON ping, $CONNS conns closed loop:    helpdesk/nio = $(ratio "$hd1" "$peer1")   (target >= 1.0x)"
+echo "JSON ping, pipelined 16:               helpdesk/nio = $(ratio "$hd16" "$peer16")   (target >= 1.0x)"
+echo "full exchange, $CONNS conns:             helpdesk/nio = $(ratio "$full" "$peer1")   (target >= 0.5x)"
+[ -n "${redis1:-}" ] && echo "redis PING for scale:                  helpdesk/redis = $(ratio "$hd1" "$redis1")"
+exit 0

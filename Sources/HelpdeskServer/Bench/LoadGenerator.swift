@@ -1,0 +1,114 @@
+import Foundation
+import Glibc
+import HelpdeskCore
+
+/// The closed-loop load generator behind `helpdesk bench`: it opens `connections` client
+/// sockets, keeps `pipeline` requests in flight on each, and measures, per request, the time
+/// from sending it to reading its one-line answer. Each worker thread drives its share of the
+/// connections with `poll`, so a few threads can keep a thousand connections busy without
+/// a thread each. Time-bounded by construction: it stops after warm-up plus duration.
+public final class LoadGenerator: Sendable {
+    public struct Options: Sendable {
+        public var host = "127.0.0.1"
+        public var port = 7000
+        public var connections = 50
+        public var idleConnections = 0
+        public var pipeline = 1
+        public var warmup: Double = 1
+        public var duration: Double = 5
+        public var threads = 2
+        /// Lines to send, cycled; each connection starts at a different offset.
+        public var requests: [String] = [#"{"id":1,"cmd":"ping"}"#]
+        /// Read one line (the banner) after connecting, before sending anything.
+        public var expectBanner = true
+        public init() {}
+    }
+
+    public struct Result: Sendable {
+        public var requests: Int
+        public var errors: Int
+        public var failedConnections: Int
+        public var seconds: Double
+        public var latency: LatencyHistogram
+        public var requestsPerSecond: Double { seconds > 0 ? Double(requests) / seconds : 0 }
+    }
+
+    let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    public func run() throws -> Result {
+        let address = try BenchAddress.resolve(host: options.host, port: options.port)
+        var idle: [Int32] = []
+        defer { idle.forEach { close($0) } }
+        for _ in 0..<options.idleConnections {
+            idle.append(try Self.connect(address))
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let measureFrom = start + .milliseconds(Int64(options.warmup * 1000))
+        let stopAt = measureFrom + .milliseconds(Int64(options.duration * 1000))
+        let threads = max(1, min(options.threads, options.connections))
+        let results = LockedResults()
+        let group = DispatchGroup()
+        for t in 0..<threads {
+            let share = Array(stride(from: t, to: options.connections, by: threads))
+            let worker = BenchWorker(options: options, address: address, connectionIndexes: share,
+                                measureFrom: measureFrom, stopAt: stopAt)
+            group.enter()
+            Thread.detachNewThread {
+                results.add(worker.run())
+                group.leave()
+            }
+        }
+        group.wait()
+        var total = results.merged()
+        total.seconds = options.duration
+        return total
+    }
+
+    static func connect(_ address: BenchAddress) throws -> Int32 {
+        let fd = socket(Int32(address.family), Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { throw RuntimeError("socket: \(String(cString: strerror(errno)))") }
+        var one: Int32 = 1
+        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+        let rc = address.withSockAddr { Glibc.connect(fd, $0, $1) }
+        guard rc == 0 else {
+            let message = String(cString: strerror(errno))
+            close(fd)
+            throw RuntimeError("connect to \(address): \(message)")
+        }
+        return fd
+    }
+
+    /// A failure the command prints as one line.
+    public struct RuntimeError: Error, CustomStringConvertible {
+        public var description: String
+        init(_ d: String) { description = d }
+    }
+}
+
+/// Collects each worker's result under a lock.
+private final class LockedResults: @unchecked Sendable {
+    // Safe: every access holds `lock`.
+    private let lock = NSLock()
+    private var parts: [LoadGenerator.Result] = []
+
+    func add(_ r: LoadGenerator.Result) {
+        lock.lock(); parts.append(r); lock.unlock()
+    }
+
+    func merged() -> LoadGenerator.Result {
+        lock.lock(); defer { lock.unlock() }
+        var total = LoadGenerator.Result(requests: 0, errors: 0, failedConnections: 0, seconds: 0, latency: LatencyHistogram())
+        for p in parts {
+            total.requests += p.requests
+            total.errors += p.errors
+            total.failedConnections += p.failedConnections
+            total.latency.merge(p.latency)
+        }
+        return total
+    }
+}
