@@ -26,6 +26,7 @@ public final class Desk: Responder {
     struct Content: Sendable {
         var data: ServiceData
         var book: ReplyBook
+        var privacy = PrivacyRequest.Phrases.defaults
     }
 
     let classifier: any Classifying
@@ -33,12 +34,18 @@ public final class Desk: Responder {
     public let handoff: HandoffQueue
     let sessions: SessionStore
     let sources: Sources?
+    /// Records for the public-service duties (erasure, survey); nil answers without them.
+    public let duties: DutyRecords?
+    /// Erasure requests waiting for a supervisor (open complaints, or no eraser configured).
+    public let erasures: ErasureQueue
     private let content: Mutex<Content>
     /// Below this confidence the desk says it did not understand instead of guessing.
     public static let minimumConfidence = 0.4
 
     public init(classifier: any Classifying, data: ServiceData, book: ReplyBook, journal: ComplaintJournal,
-                handoff: HandoffQueue = HandoffQueue(), sessionTimeout: TimeInterval = 30 * 60) {
+                handoff: HandoffQueue = HandoffQueue(), sessionTimeout: TimeInterval = 30 * 60, duties: DutyRecords? = nil) {
+        self.duties = duties
+        self.erasures = duties?.erasures ?? ErasureQueue()
         self.classifier = classifier
         self.journal = journal
         self.handoff = handoff
@@ -50,17 +57,21 @@ public final class Desk: Responder {
     /// Loads `Data/` and the reply texts; fails only when one of them cannot be used at all.
     /// Row-level problems are logged as warnings and the good rows are served.
     public init(classifier: any Classifying, sources: Sources, journal: ComplaintJournal,
-                handoff: HandoffQueue = HandoffQueue(), sessionTimeout: TimeInterval = 30 * 60) throws(StartupFailure) {
+                handoff: HandoffQueue = HandoffQueue(), sessionTimeout: TimeInterval = 30 * 60,
+                duties: DutyRecords? = nil) throws(StartupFailure) {
         let (data, dataProblems) = ServiceData.load(directory: sources.dataDirectory)
         let (book, bookProblems) = ReplyBook.load(directory: sources.repliesDirectory)
+        let (privacy, privacyProblems) = PrivacyRequest.Phrases.load(directory: sources.repliesDirectory)
         guard let data, let book else { throw StartupFailure(problems: dataProblems + bookProblems) }
-        for p in dataProblems + bookProblems { Log.warning(p.description) }
+        for p in dataProblems + bookProblems + privacyProblems { Log.warning(p.description) }
+        self.duties = duties
+        self.erasures = duties?.erasures ?? ErasureQueue()
         self.classifier = classifier
         self.journal = journal
         self.handoff = handoff
         self.sessions = SessionStore(timeout: sessionTimeout)
         self.sources = sources
-        self.content = Mutex(Content(data: data, book: book))
+        self.content = Mutex(Content(data: data, book: book, privacy: privacy))
     }
 
     /// Re-reads the data folder and reply texts. Whatever loads replaces the old value whole;
@@ -70,11 +81,13 @@ public final class Desk: Responder {
         guard let sources else { return [] }
         let (data, dataProblems) = ServiceData.load(directory: sources.dataDirectory)
         let (book, bookProblems) = ReplyBook.load(directory: sources.repliesDirectory)
+        let (privacy, privacyProblems) = PrivacyRequest.Phrases.load(directory: sources.repliesDirectory)
         content.withLock { c in
             if let data, dataProblems.isEmpty { c.data = data }
             if let book, bookProblems.isEmpty { c.book = book }
+            if privacyProblems.isEmpty { c.privacy = privacy }
         }
-        return dataProblems + bookProblems
+        return dataProblems + bookProblems + privacyProblems
     }
 
     /// The data now being served (for `programNames` and supervisors).
@@ -99,7 +112,8 @@ public final class Desk: Responder {
         let c = current
         let text = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let turn = Turn(message: message, text: text, content: c, now: now)
-        let reply = route(turn, session: &session)
+        let routed = dutyReply(turn, session: &session) ?? route(turn, session: &session)
+        let reply = withDuties(routed, turn, session: &session)
         sessions.save(session, for: message.user)
         var out = reply
         out.session = session.id

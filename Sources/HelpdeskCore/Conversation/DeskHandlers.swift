@@ -158,6 +158,8 @@ extension Desk {
         case .inProgress: .complaintStatusInProgress
         case .resolved: .complaintStatusResolved
         case .rejected: .complaintStatusRejected
+        case .awaitingCitizen: .complaintStatusAwaitingCitizen
+        case .closed: .complaintStatusClosed
         }
     }
 

@@ -27,4 +27,8 @@ public enum ReplyKey: String, Sendable, CaseIterable {
     case complaintStatusReceived = "complaint_status_received", complaintStatusInProgress = "complaint_status_in_progress"
     case complaintStatusResolved = "complaint_status_resolved", complaintStatusRejected = "complaint_status_rejected"
     case handoffQueued = "handoff_queued", handoffOffline = "handoff_offline"
+    case complaintStatusAwaitingCitizen = "complaint_status_awaiting_citizen", complaintStatusClosed = "complaint_status_closed"
+    case privacyNotice = "privacy_notice", privacyAccess = "privacy_access", privacyAccessComplaint = "privacy_access_complaint"
+    case privacyAccessNone = "privacy_access_none", privacyErased = "privacy_erased", privacyEraseQueued = "privacy_erase_queued"
+    case surveyAsk = "survey_ask", surveyThanks = "survey_thanks"
 }

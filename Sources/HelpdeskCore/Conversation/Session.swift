@@ -19,6 +19,14 @@ public struct Session: Sendable {
     public var dialog: ComplaintDialog?
     public var awaiting: Awaiting?
     public var throttle = LookupThrottle()
+    /// Whether this conversation's first reply carried the privacy notice.
+    public var noticeGiven = false
+    /// The service a survey question was just asked about; the next message may answer it.
+    public var surveyFor: String?
+    /// At most one survey question per conversation.
+    public var surveyAsked = false
+    /// The last service used (schedule, registration, complaint, handoff), for the survey.
+    public var lastService: String?
 
     public init(id: String, lastSeen: Date) {
         self.id = id

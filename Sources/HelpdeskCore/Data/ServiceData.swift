@@ -10,12 +10,16 @@ public struct ServiceData: Sendable {
     public let participantsByNIP: [String: [Participant]]
     public let holidays: [Holiday]
     public let serviceLevels: ServiceLevels
+    /// The complaint stage clocks (`Data/complaint_clocks.csv`, defaults when absent).
+    public let complaintClocks: ComplaintClocks
     /// Canonical programme names with the aliases people use ("PKA", "revolusi mental").
     public let programs: [(canonical: String, aliases: [String])]
     public let workingDays: WorkingDays
 
     public init(cohorts: [Cohort], participants: [Participant], holidays: [Holiday],
-                serviceLevels: ServiceLevels = .defaults, aliases: [String: [String]] = [:]) {
+                serviceLevels: ServiceLevels = .defaults, aliases: [String: [String]] = [:],
+                complaintClocks: ComplaintClocks = .defaults) {
+        self.complaintClocks = complaintClocks
         self.cohorts = cohorts.sorted { ($0.start, $0.program) < ($1.start, $1.program) }
         var byID: [String: Participant] = [:]
         var byNIP: [String: [Participant]] = [:]
@@ -51,6 +55,7 @@ public struct ServiceData: Sendable {
         let participantTable = table("participants.csv")
         let holidayTable = table("holidays.csv")
         let levelTable = table("service_levels.csv", optional: true)
+        let clockTable = table("complaint_clocks.csv", optional: true)
 
         var cohorts: [Cohort] = []
         var aliases: [String: [String]] = [:]
@@ -73,8 +78,13 @@ public struct ServiceData: Sendable {
             let (l, p) = ServiceLevels.parse(t)
             levels = l; problems += p
         }
+        var clocks = ComplaintClocks.defaults
+        if let t = clockTable {
+            let (c, p) = ComplaintClocks.parse(t)
+            clocks = c; problems += p
+        }
         guard cohortTable != nil, participantTable != nil, holidayTable != nil else { return (nil, problems) }
-        return (ServiceData(cohorts: cohorts, participants: participants, holidays: holidays, serviceLevels: levels, aliases: aliases), problems)
+        return (ServiceData(cohorts: cohorts, participants: participants, holidays: holidays, serviceLevels: levels, aliases: aliases, complaintClocks: clocks), problems)
     }
 
     /// Every problem in the folder, for `helpdesk check`.

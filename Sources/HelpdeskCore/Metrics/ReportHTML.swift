@@ -43,6 +43,17 @@ public enum ReportHTML {
         } else {
             body += "<p>No complaint journal (complaints.jsonl) found.</p>"
         }
+        body += "<h2>Satisfaction survey (IKM)</h2>"
+        if let s = r.surveys, s.all.answers > 0 {
+            body += "<table><tr><th>group</th><th class=\"n\">answers</th><th class=\"n\">mean (1-4)</th><th class=\"n\">IKM</th><th class=\"n\">1 tidak baik</th><th class=\"n\">2</th><th class=\"n\">3</th><th class=\"n\">4 sangat baik</th></tr>"
+            for (name, t) in s.rows {
+                body += "<tr><td>\(e(name))</td><td class=\"n\">\(t.answers)</td><td class=\"n\">\(String(format: "%.2f", t.mean))</td><td class=\"n\">\(String(format: "%.1f", t.index))</td>"
+                    + t.scores.map { "<td class=\"n\">\($0)</td>" }.joined() + "</tr>"
+            }
+            body += "</table>"
+        } else {
+            body += "<p>No survey answers (surveys.jsonl) in this period.</p>"
+        }
         if !r.warnings.isEmpty { body += "<p class=\"sub\">\(r.warnings.count) malformed lines were skipped.</p>" }
         return """
         <!DOCTYPE html>

@@ -29,6 +29,24 @@ public enum ReportJSON {
             o.raw("per_category", "{" + c.perCategory.sorted { $0.key < $1.key }.map { JSONLineWriter.quoted($0.key) + ":" + counts($0.value) }.joined(separator: ",") + "}")
             w.raw("complaints", o.finished())
         }
+        if let s = r.surveys {
+            func tally(_ t: SurveySummary.Tally) -> String {
+                var o = JSONLineWriter()
+                o.int("answers", Int64(t.answers))
+                o.double("mean", t.mean)
+                o.double("ikm", t.index)
+                o.raw("scores", "[" + t.scores.map(String.init).joined(separator: ",") + "]")
+                return o.finished()
+            }
+            func group(_ d: [String: SurveySummary.Tally]) -> String {
+                "{" + d.sorted { $0.key < $1.key }.map { JSONLineWriter.quoted($0.key) + ":" + tally($0.value) }.joined(separator: ",") + "}"
+            }
+            var o = JSONLineWriter()
+            o.raw("all", tally(s.all))
+            o.raw("per_service", group(s.perService))
+            o.raw("per_month", group(s.perMonth))
+            w.raw("surveys", o.finished())
+        }
         w.int("warnings", Int64(r.warnings.count))
         return w.finished()
     }

@@ -30,6 +30,15 @@ public enum ReportText {
                     + pad(String(k.openInTime), 7, right: true) + pad(percent(k.complianceRate), 12, right: true) + "\n"
             }
         }
+        if let s = r.surveys {
+            out += "\nsatisfaction survey (1 tidak baik .. 4 sangat baik; IKM = mean x 25)\n"
+            out += "  group                 answers   mean    IKM     1     2     3     4\n"
+            for (name, t) in s.rows {
+                out += "  " + pad(name, 20) + pad(String(t.answers), 9, right: true)
+                    + pad(String(format: "%.2f", t.mean), 7, right: true) + pad(String(format: "%.1f", t.index), 7, right: true)
+                    + t.scores.map { pad(String($0), 6, right: true) }.joined() + "\n"
+            }
+        }
         return out
     }
 

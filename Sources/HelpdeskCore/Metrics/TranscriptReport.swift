@@ -15,6 +15,7 @@ public struct TranscriptReport: Sendable {
     public var perDay: [String: Int64] = [:]
     public var fallbackMessages: [String: Int] = [:]
     public var complaints: ComplaintJournalSummary?
+    public var surveys: SurveySummary?
     public var warnings: [String] = []
 
     public init(from: String, to: String) {
@@ -44,6 +45,9 @@ public struct TranscriptReport: Sendable {
                                                              to: JakartaTime.startOfDay(last + 1), now: now)
             report.warnings += report.complaints?.warnings ?? []
         }
+        report.surveys = SurveySummary.read(directory.appendingPathComponent(SurveyLog.fileName),
+                                            fromMonth: String(from.prefix(7)), toMonth: String(to.prefix(7)))
+        report.warnings += report.surveys?.warnings ?? []
         return report
     }
 

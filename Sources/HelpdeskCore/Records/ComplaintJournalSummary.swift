@@ -4,7 +4,7 @@ import Foundation
 /// (`Transcripts/complaints.jsonl`) for `helpdesk report`. The journal's schema belongs to the
 /// complaints service and is provisional; everything this report assumes about it lives in this
 /// one file: JSON lines with `ticket`, `type` (`filed` | `update`), `category`, `status`, `at`
-/// and (on `filed`) `due`, timestamps as ISO-8601. A complaint is resolved once a record gives it
+/// and (on `filed`) `due` (a WIB day, `YYYY-MM-DD`), timestamps as ISO-8601; chain fields `seq`/`prev` are ignored here. A complaint is resolved once a record gives it
 /// a status in `resolvedStatuses`.
 public struct ComplaintJournalSummary: Sendable, Equatable {
     public static let resolvedStatuses: Set<String> = ["resolved", "closed", "selesai", "ditutup", "rejected", "ditolak"]
@@ -55,7 +55,7 @@ public struct ComplaintJournalSummary: Sendable, Equatable {
             if (o["type"] as? String) == "filed" {
                 c.category = o["category"] as? String ?? c.category
                 c.filed = at
-                c.due = (o["due"] as? String).flatMap(TranscriptRecord.parseTimestamp)
+                c.due = (o["due"] as? String).flatMap(ComplaintJournalSummary.dueMoment)
             } else if let category = o["category"] as? String {
                 c.category = category
             }
@@ -69,6 +69,13 @@ public struct ComplaintJournalSummary: Sendable, Equatable {
             summary.add(c, now: now)
         }
         return summary
+    }
+
+    /// The journal writes `due` as a WIB day (`2026-11-27`): due means by the end of that day.
+    /// A full timestamp is accepted too.
+    static func dueMoment(_ text: String) -> Date? {
+        if let n = JakartaTime.dayNumber(text) { return JakartaTime.startOfDay(n + 1) }
+        return TranscriptRecord.parseTimestamp(text)
     }
 
     private mutating func add(_ c: Complaint, now: Date) {

@@ -105,6 +105,19 @@ public final class TranscriptWriter: ExchangeRecording {
         pruneIfDue(now: Date())
     }
 
+    /// Flushes, closes the current file and runs `body` while no flush can write (for
+    /// `PersonalDataEraser`, which rewrites and re-chains files); the next flush reopens the
+    /// file and resumes its chain from the rewritten bytes.
+    public func pausingOutput(_ body: () -> Void) {
+        flush()
+        output.withLock { out in
+            try? out.handle?.close()
+            out.handle = nil
+            out.day = nil
+            body()
+        }
+    }
+
     /// Flushes and stops the timer (at shutdown).
     public func close() {
         timer.withLock { $0?.source.cancel(); $0 = nil }

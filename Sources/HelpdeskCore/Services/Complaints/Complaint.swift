@@ -14,6 +14,13 @@ public enum ComplaintStatus: String, Sendable, Codable, CaseIterable {
     case inProgress = "in_progress"
     case resolved
     case rejected
+    /// A follow-up asked the citizen something; closed after `ComplaintClocks.closeUnanswered` working days without an answer.
+    case awaitingCitizen = "awaiting_citizen"
+    /// Closed without a resolution (the citizen did not answer a follow-up).
+    case closed
+
+    /// Whether the complaint is still being handled (erasure must wait until it is not).
+    public var isOpen: Bool { self == .received || self == .inProgress || self == .awaitingCitizen }
 }
 
 /// What the dialog collected before a complaint is filed; the journal turns it into a record.
@@ -67,10 +74,11 @@ public struct Complaint: Sendable, Equatable {
     public var latestNote: String? { updates.last(where: { !$0.note.isEmpty })?.note }
 }
 
-/// One line of `complaints.jsonl`. Filings and updates are both appended records; nothing is
-/// rewritten. `prev` is reserved for a hash chain (SHA-256 of the previous line) so a later
-/// version can make tampering evident without changing the format. Anonymous filings carry no
-/// `reporter`, `contact` or `channel`: the constructor enforces it, not the caller.
+/// One line of `complaints.jsonl`. Filings and updates are both appended records; only erasure
+/// and retention rewrite a line (personal fields become `[dihapus]`, the chain is recomputed and
+/// the rewrite is written to the audit log). `seq` and `prev` chain the lines (see `HashChain`).
+/// Anonymous filings carry no `reporter`, `contact` or `channel`, and their description is
+/// redacted (NIK, NIP, phone, e-mail masked): the constructor enforces it, not the caller.
 struct ComplaintRecord: Codable, Equatable {
     var v: Int = 1
     var type: String
@@ -88,12 +96,13 @@ struct ComplaintRecord: Codable, Equatable {
     var status: ComplaintStatus?
     var note: String?
     var prev: String?
+    var seq: Int?
 
     static func filing(_ draft: ComplaintDraft, ticket: String, at: Date, due: Day, pseudonym: String) -> ComplaintRecord {
         let anonymous = draft.mode == .anonymous
         return ComplaintRecord(
             type: "filed", ticket: ticket, at: Timestamp.iso8601(at), category: draft.category, mode: draft.mode,
-            description: anonymous ? Redaction.identities(in: draft.description) : draft.description,
+            description: anonymous ? Redaction.identities(in: Redactor().redact(draft.description)) : draft.description,
             contact: anonymous ? nil : draft.contact, reporter: anonymous ? nil : draft.reporter,
             pseudonym: pseudonym, channel: anonymous ? nil : draft.channel, lang: draft.lang,
             due: due.description, status: .received)

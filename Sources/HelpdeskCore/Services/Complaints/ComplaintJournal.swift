@@ -5,9 +5,12 @@ import Glibc
 
 /// The durable home of complaints: an append-only JSON-lines file (`complaints.jsonl`). Each
 /// filing or status change is one line written with a single `write` and an `fsync` before the
-/// call returns, so a ticket number handed to a citizen always names a complaint on disk. On
-/// start-up the file is replayed; a torn last line (a crash mid-write) is reported and cut off,
-/// never fatal. Also the supervisors' API: list, read and update complaints.
+/// call returns, so a ticket number handed to a citizen always names a complaint on disk. Lines
+/// are hash-chained (`seq`, `prev`, see `HashChain`) so `helpdesk verify` finds an edited or
+/// deleted line; the chain resumes after a restart. On start-up the file is replayed; a torn
+/// last line (a crash mid-write) is reported and cut off, never fatal. Also the supervisors'
+/// API: list, read and update complaints; erasure and retention live in
+/// `ComplaintJournalErasure.swift`, stage deadlines in `ComplaintDeadlines.swift`.
 public final class ComplaintJournal: Sendable {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case io(String)
@@ -23,8 +26,9 @@ public final class ComplaintJournal: Sendable {
         }
     }
 
-    private struct State {
+    struct State {
         var fd: Int32
+        var chain = HashChain()
         var complaints: [String: Complaint] = [:]
         var order: [String] = []
         var lastSequence: [String: Int] = [:]
@@ -33,7 +37,7 @@ public final class ComplaintJournal: Sendable {
     public let path: String
     /// Lines that could not be replayed (reported as `path:line: message`; the rest loaded).
     public let replayProblems: [Problem]
-    private let state: Mutex<State>
+    let state: Mutex<State>
 
     /// Opens (creating if needed) `directory/complaints.jsonl` and replays it.
     public init(directory: String) throws(Failure) {
@@ -56,6 +60,7 @@ public final class ComplaintJournal: Sendable {
                     throw .io("cannot cut off torn record in \(path): \(String(cString: strerror(errno)))")
                 }
             }
+            initial.chain = HashChain.resume(contents: [UInt8](data.prefix(goodLength))).chain
             let decoder = JSONDecoder()
             var lineNo = 0
             for line in data.prefix(goodLength).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
@@ -94,7 +99,7 @@ public final class ComplaintJournal: Sendable {
             let ticket = TicketNumber.format(day: day, sequence: sequence)
             let pseudonym = "Pelapor-" + String(UInt32.random(in: 0x1000_0000...UInt32.max), radix: 16).uppercased()
             let record = ComplaintRecord.filing(draft, ticket: ticket, at: now, due: due, pseudonym: pseudonym)
-            try ComplaintJournal.append(record, fd: s.fd)
+            try ComplaintJournal.append(record, to: &s)
             _ = ComplaintJournal.apply(record, to: &s)
             guard let complaint = s.complaints[ticket] else { throw .io("record for \(ticket) did not apply") }
             return complaint
@@ -107,7 +112,7 @@ public final class ComplaintJournal: Sendable {
         try state.withLock { (s: inout State) throws(Failure) -> Complaint in
             guard s.complaints[ticket] != nil else { throw .notFound(ticket) }
             let record = ComplaintRecord.update(ticket: ticket, status: status, note: note, at: now)
-            try ComplaintJournal.append(record, fd: s.fd)
+            try ComplaintJournal.append(record, to: &s)
             _ = ComplaintJournal.apply(record, to: &s)
             return s.complaints[ticket]!
         }
@@ -124,29 +129,35 @@ public final class ComplaintJournal: Sendable {
         }
     }
 
-    private static func append(_ record: ComplaintRecord, fd: Int32) throws(Failure) {
+    /// Chains, encodes, writes and fsyncs one record; the chain advances only once it is on disk.
+    static func append(_ record: ComplaintRecord, to s: inout State) throws(Failure) {
+        var next = s.chain
+        var failed = false
+        let line = next.chain { seq, prev in
+            var r = record
+            r.seq = seq
+            r.prev = prev
+            guard let text = ComplaintJournal.encode(r) else { failed = true; return "" }
+            return text
+        }
+        guard !failed else { throw .io("cannot encode record") }
+        do {
+            try ChainedLog.writeAll(Array((line + "\n").utf8), fd: s.fd, path: "complaints.jsonl")
+        } catch {
+            throw .io(error.description)
+        }
+        s.chain = next
+    }
+
+    static func encode(_ record: ComplaintRecord) -> String? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard var bytes = try? encoder.encode(record) else { throw .io("cannot encode record") }
-        bytes.append(UInt8(ascii: "\n"))
-        let written = bytes.withUnsafeBytes { buffer -> Int in
-            var offset = 0
-            while offset < buffer.count {
-                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return -1
-                }
-                offset += n
-            }
-            return offset
-        }
-        guard written == bytes.count else { throw .io("write failed: \(String(cString: strerror(errno)))") }
-        guard fsync(fd) == 0 else { throw .io("fsync failed: \(String(cString: strerror(errno)))") }
+        guard let bytes = try? encoder.encode(record) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Applies one record to the in-memory state; returns a problem text when it does not fit.
-    private static func apply(_ r: ComplaintRecord, to s: inout State) -> String? {
+    static func apply(_ r: ComplaintRecord, to s: inout State) -> String? {
         guard let at = TimestampParser.parse(r.at) else { return "bad time '\(r.at)'" }
         switch r.type {
         case "filed":

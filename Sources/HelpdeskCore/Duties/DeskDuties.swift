@@ -1,0 +1,107 @@
+import Foundation
+
+/// The desk's public-service duties around each answer: the privacy notice on a conversation's
+/// first reply, data-rights requests (seen before classification), the satisfaction survey
+/// (asked after a resolved complaint's status check or a goodbye/thanks, and answered only by a
+/// message starting with 1-4: anything else is handled as usual).
+extension Desk {
+    static let surveyServices: [String: String] = [
+        "schedule": "schedule", "registration": "registration", "complaint": "complaint",
+        "complaint_status": "complaint", "handoff": "handoff",
+    ]
+
+    /// A reply owed to a duty (a survey answer, a data-rights request), or nil to route as usual.
+    func dutyReply(_ turn: Turn, session: inout Session) -> Reply? {
+        let lang = session.lang
+        if let service = session.surveyFor {
+            session.surveyFor = nil
+            if let answer = SurveyAnswer.parse(turn.text) {
+                do {
+                    try duties?.surveys?.record(answer, service: service, at: turn.now)
+                } catch {
+                    Log.error("survey: \(error.description)")
+                }
+                return Reply(text: turn.book.text(.surveyThanks, lang, ["score": String(answer.score)]), intent: .thanks,
+                             confidence: 1, lang: lang, handler: "survey", outcome: .answered)
+            }
+        }
+        guard let request = turn.content.privacy.match(turn.text) else { return nil }
+        let text = request == .access ? dataHeld(turn, session: session) : erase(turn, session: &session)
+        return Reply(text: text, intent: .help, confidence: 1, lang: lang, handler: "privacy", outcome: .answered)
+    }
+
+    /// Adds the privacy notice and the survey question where they are due; remembers the service.
+    func withDuties(_ reply: Reply, _ turn: Turn, session: inout Session) -> Reply {
+        var out = reply
+        let book = turn.book
+        if let service = Desk.surveyServices[reply.handler] { session.lastService = service }
+        if duties?.surveys != nil, !session.surveyAsked, session.dialog == nil, reply.handler != "survey" {
+            var service: String?
+            if reply.handler == "goodbye" || reply.handler == "thanks" {
+                service = session.lastService ?? "general"
+            } else if reply.handler == "complaint_status", let ticket = Identifiers.ticket(in: turn.text),
+                      journal.complaint(ticket: ticket)?.status == .resolved {
+                service = "complaint"
+            }
+            if let service {
+                out.text += "\n\n" + book.text(.surveyAsk, session.lang)
+                session.surveyFor = service
+                session.surveyAsked = true
+            }
+        }
+        if !session.noticeGiven {
+            out.text += "\n\n" + book.text(.privacyNotice, session.lang)
+            session.noticeGiven = true
+        }
+        return out
+    }
+
+    private func dataHeld(_ turn: Turn, session: Session) -> String {
+        let lang = session.lang
+        let book = turn.book
+        let user = turn.message.user
+        let mine = journal.complaints(reporter: user)
+        let complaints = mine.isEmpty ? book.text(.privacyAccessNone, lang) : mine.map { c in
+            book.text(.privacyAccessComplaint, lang, [
+                "ticket": c.ticket, "status": book.text(Desk.statusKey(c.status), lang),
+                "mode": ComplaintDialog.name(of: c.mode, book, lang),
+            ])
+        }.joined(separator: "; ")
+        let pseudonym = duties?.pseudonym.of(user)
+        let lines = pseudonym.map { duties?.eraser.transcriptLines(of: $0) ?? 0 } ?? 0
+        return book.text(.privacyAccess, lang, [
+            "transcripts": String(lines), "pseudonym": pseudonym ?? "-", "complaints": complaints,
+            "lang": lang == .en ? "English" : "Bahasa Indonesia",
+        ])
+    }
+
+    private func erase(_ turn: Turn, session: inout Session) -> String {
+        let lang = session.lang
+        let book = turn.book
+        let user = turn.message.user
+        session.dialog = nil
+        session.awaiting = nil
+        guard let duties else {
+            let open = journal.complaints(reporter: user).map(\.ticket)
+            erasures.add(.init(user: user, openTickets: open, at: turn.now))
+            return book.text(.privacyEraseQueued, lang, ["tickets": open.joined(separator: ", "), "lines": "0"])
+        }
+        do {
+            let result = try duties.eraser.erase(user: user, pseudonym: duties.pseudonym.of(user), who: "citizen", at: turn.now)
+            if !result.openComplaints.isEmpty {
+                duties.erasures.add(.init(user: user, openTickets: result.openComplaints, at: turn.now))
+                return book.text(.privacyEraseQueued, lang, [
+                    "tickets": result.openComplaints.joined(separator: ", "), "lines": String(result.transcriptLines),
+                ])
+            }
+            duties.erasures.remove(user: user)
+            return book.text(.privacyErased, lang, [
+                "lines": String(result.transcriptLines), "complaints": String(result.erasedComplaints.count),
+            ])
+        } catch {
+            Log.error("erasure: \(error.description)")
+            duties.erasures.add(.init(user: user, openTickets: [], at: turn.now))
+            return book.text(.privacyEraseQueued, lang, ["tickets": "-", "lines": "0"])
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// What the desk needs to carry out its public-service duties beyond answering: the pseudonym
+/// key (to find a citizen's transcript lines), the eraser (journal, transcripts, audit log), the
+/// survey log and the queue of erasures that must wait for a supervisor. Optional on `Desk`:
+/// without it the desk still answers, gives the privacy notice and lists complaints, but queues
+/// erasure requests and asks no survey.
+public struct DutyRecords: Sendable {
+    public var pseudonym: Pseudonym
+    public var eraser: PersonalDataEraser
+    public var surveys: SurveyLog?
+    public var erasures: ErasureQueue
+    public var audit: AuditLog { eraser.audit }
+
+    public init(pseudonym: Pseudonym, eraser: PersonalDataEraser, surveys: SurveyLog?, erasures: ErasureQueue = ErasureQueue()) {
+        self.pseudonym = pseudonym
+        self.eraser = eraser
+        self.surveys = surveys
+        self.erasures = erasures
+    }
+
+    /// The records of a `Transcripts/` folder: `audit.jsonl`, `surveys.jsonl`, the transcripts
+    /// (paused through `writer` while they are rewritten) and `journal`.
+    public static func open(directory: URL, journal: ComplaintJournal, pseudonym: Pseudonym,
+                            writer: TranscriptWriter? = nil) throws(RecordsError) -> DutyRecords {
+        let audit = try AuditLog(directory: directory)
+        let surveys = try SurveyLog(directory: directory)
+        let eraser = PersonalDataEraser(transcripts: directory, journal: journal, audit: audit, writer: writer)
+        return DutyRecords(pseudonym: pseudonym, eraser: eraser, surveys: surveys)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+import Synchronization
+
+/// A citizen's data-rights request, recognised in the chat before classification: to see what
+/// the helpdesk holds about them (`access`) or to erase it (`erase`). The phrases live in
+/// `Intents/replies/privacy.txt` (`access: phrase` / `erase: phrase`, matched in lowercased text)
+/// so staff can add ways people ask; the intent catalog's labels stay as the contract fixes them
+/// (these requests are answered as intent `help`, handler `privacy`).
+public enum PrivacyRequest: String, Sendable, Equatable {
+    case access
+    case erase
+
+    /// The phrase list; built-in defaults when the file is missing.
+    public struct Phrases: Sendable {
+        public var access: [String]
+        public var erase: [String]
+
+        public static let defaults = Phrases(
+            access: ["data apa yang kalian simpan", "data apa yang disimpan", "lihat data saya", "data saya apa saja",
+                     "what data do you hold", "what data do you have", "show my data", "see my data"],
+            erase: ["hapus data saya", "hapus semua data saya", "hapus dataku", "delete my data", "erase my data", "remove my data"])
+
+        /// Reads `directory/privacy.txt`; returns the defaults and a problem for each bad line.
+        public static func load(directory: String) -> (Phrases, [Problem]) {
+            let path = (directory as NSString).appendingPathComponent("privacy.txt")
+            guard let data = FileManager.default.contents(atPath: path) else { return (defaults, []) }
+            var phrases = Phrases(access: [], erase: [])
+            var problems: [Problem] = []
+            for (i, raw) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+                guard parts.count == 2, !parts[1].isEmpty, let kind = PrivacyRequest(rawValue: parts[0]) else {
+                    problems.append(Problem(path: path, line: i + 1, message: "expected 'access: phrase' or 'erase: phrase'"))
+                    continue
+                }
+                if kind == .access { phrases.access.append(parts[1]) } else { phrases.erase.append(parts[1]) }
+            }
+            if phrases.access.isEmpty { phrases.access = defaults.access }
+            if phrases.erase.isEmpty { phrases.erase = defaults.erase }
+            return (phrases, problems)
+        }
+
+        /// The request `text` makes, erasure first ("hapus data saya" also names the data).
+        public func match(_ text: String) -> PrivacyRequest? {
+            let t = text.lowercased()
+            if erase.contains(where: { t.contains($0) }) { return .erase }
+            if access.contains(where: { t.contains($0) }) { return .access }
+            return nil
+        }
+    }
+}
+
+/// Erasure requests that could not be carried out at once (a complaint still being handled),
+/// for supervisors: the server lists them and runs `PersonalDataEraser` once the complaints close.
+public final class ErasureQueue: Sendable {
+    public struct Entry: Sendable, Equatable {
+        public var user: String
+        public var openTickets: [String]
+        public var at: Date
+    }
+
+    private let entries = Mutex<[Entry]>([])
+
+    public init() {}
+
+    public func add(_ entry: Entry) {
+        entries.withLock { list in
+            list.removeAll { $0.user == entry.user }
+            list.append(entry)
+        }
+    }
+
+    public var pending: [Entry] { entries.withLock { $0 } }
+
+    public func remove(user: String) {
+        entries.withLock { $0.removeAll { $0.user == user } }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An append-only, hash-chained JSON-lines file (see `HashChain`) that is durable when `append`
+/// returns: one `write` and an `fsync` per record. The audit log and the survey log are built on
+/// it, so `helpdesk verify` covers them like transcripts. On open the chain is resumed from the
+/// file's bytes and a torn last line (a crash mid-write) is cut off and reported.
+public final class ChainedLog: Sendable {
+    private struct State {
+        var fd: Int32
+        var chain: HashChain
+    }
+
+    public let path: String
+    /// A torn last line cut off on open, as `path:line: message` (nil when the file was whole).
+    public let repairedTail: String?
+    private let state: Mutex<State>
+
+    public init(path: String) throws(RecordsError) {
+        self.path = path
+        let dir = (path as NSString).deletingLastPathComponent
+        if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+        let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
+        let (chain, torn) = HashChain.resume(contents: bytes)
+        var repaired: String?
+        if torn > 0 {
+            guard truncate(path, off_t(bytes.count - torn)) == 0 else {
+                throw RecordsError("\(path): cannot cut off a torn last line: \(String(cString: strerror(errno)))")
+            }
+            repaired = "\(path):\(chain.seq + 1): torn last record (no line end) cut off"
+            Log.warning(repaired!)
+        }
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw RecordsError("\(path): cannot open: \(String(cString: strerror(errno)))") }
+        self.repairedTail = repaired
+        self.state = Mutex(State(fd: fd, chain: chain))
+    }
+
+    deinit {
+        state.withLock { s in if s.fd >= 0 { close(s.fd) } }
+    }
+
+    /// Appends the record `fill` builds (it gets a writer holding `seq` and `prev` already) and
+    /// fsyncs it; returns the line written (without newline).
+    @discardableResult
+    public func append(_ fill: (inout JSONLineWriter) -> Void) throws(RecordsError) -> String {
+        try state.withLock { (s: inout State) throws(RecordsError) -> String in
+            var next = s.chain
+            let line = next.chain { seq, prev in
+                var w = JSONLineWriter()
+                w.int("seq", Int64(seq))
+                w.string("prev", prev)
+                fill(&w)
+                return w.finished()
+            }
+            try ChainedLog.writeAll(Array((line + "\n").utf8), fd: s.fd, path: path)
+            s.chain = next
+            return line
+        }
+    }
+
+    /// Writes every byte and fsyncs; shared with the complaint journal.
+    static func writeAll(_ bytes: [UInt8], fd: Int32, path: String) throws(RecordsError) {
+        let written = bytes.withUnsafeBytes { buffer -> Int in
+            var offset = 0
+            while offset < buffer.count {
+                let n = write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return -1
+                }
+                offset += n
+            }
+            return offset
+        }
+        guard written == bytes.count else { throw RecordsError("\(path): write failed: \(String(cString: strerror(errno)))") }
+        guard fsync(fd) == 0 else { throw RecordsError("\(path): fsync failed: \(String(cString: strerror(errno)))") }
+    }
+}
