@@ -48,6 +48,11 @@ public enum Normalizer {
     }
 
     static func elongation(_ word: [UInt8]) -> Word {
+        // roman numerals ("iii", "viii") are not elongation
+        if word.allSatisfy({ $0 == 105 || $0 == 118 || $0 == 120 }) {
+            let s = String(decoding: word, as: UTF8.self)
+            return Word(single: s, double: s)
+        }
         var single = [UInt8](), double = [UInt8]()
         single.reserveCapacity(word.count); double.reserveCapacity(word.count)
         var k = 0

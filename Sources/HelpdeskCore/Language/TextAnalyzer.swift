@@ -49,12 +49,8 @@ public struct TextAnalyzer: Sendable {
         for w in words {
             var form = w.single
             if w.double != w.single, vocabulary.contains(w.double) || lexicon.entries[w.double] != nil { form = w.double }
-            if let first = form.utf8.first, TextFolding.isDigit(first) {
-                if form.utf8.count <= 4, form.utf8.allSatisfy(TextFolding.isDigit) {
-                    out.append(Token(typed: form, word: form, corrected: false, stem: form))
-                }
-                continue
-            }
+            // numbers carry no intent by themselves; identifiers and cohorts reach the model as entities
+            if let first = form.utf8.first, TextFolding.isDigit(first) { continue }
             if let expansion = lexicon.expand(form) {
                 for e in expansion { out.append(Token(typed: form, word: e, corrected: false, stem: stem(e))) }
                 continue
