@@ -38,6 +38,12 @@ struct FeatureIndex: Sendable {
         }
         let n = Float(max(bags.count, 1))
         let idf = df.map { logf((n + 1) / (Float($0) + 1)) + 1 }
+        // character n-grams shared by many examples ("^pe", "an$") say little and cost the most
+        // to score: they are left out of the index (and of message vectors) altogether
+        let commonGram = Int32(max(8, bags.count / 16))
+        for (k, f) in gramIDs where df[Int(f)] > commonGram { gramIDs[k] = nil }
+        let keep = Set(wordIDs.values).union(gramIDs.values)
+        raw = raw.map { $0.filter { keep.contains($0.0) } }
         var vectors = [[(Int32, Float)]]()
         for v in raw {
             var w = v.map { ($0.0, Self.tfWeight($0.1) * idf[Int($0.0)]) }
@@ -97,12 +103,19 @@ struct FeatureIndex: Sendable {
         var centroid = [Float](repeating: 0, count: labelCount)
         exampleScores.withUnsafeMutableBufferPointer { es in
             centroid.withUnsafeMutableBufferPointer { cs in
-                for (f, x) in q {
-                    let qx = x * inv
-                    let fi = Int(f)
-                    for p in Int(start[fi])..<Int(start[fi + 1]) { es[Int(example[p])] += qx * weight[p] }
-                    for p in Int(centroidStart[fi])..<Int(centroidStart[fi + 1]) { cs[Int(centroidLabel[p])] += qx * centroidWeight[p] }
-                }
+                start.withUnsafeBufferPointer { st in
+                example.withUnsafeBufferPointer { ex in
+                weight.withUnsafeBufferPointer { wt in
+                centroidStart.withUnsafeBufferPointer { cst in
+                centroidLabel.withUnsafeBufferPointer { cl in
+                centroidWeight.withUnsafeBufferPointer { cw in
+                    for (f, x) in q {
+                        let qx = x * inv
+                        let fi = Int(f)
+                        for p in Int(st[fi])..<Int(st[fi + 1]) { es[Int(ex[p])] += qx * wt[p] }
+                        for p in Int(cst[fi])..<Int(cst[fi + 1]) { cs[Int(cl[p])] += qx * cw[p] }
+                    }
+                }}}}}}
             }
         }
         var nearest = [Float](repeating: 0, count: labelCount)

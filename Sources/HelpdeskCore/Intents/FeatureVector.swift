@@ -8,23 +8,36 @@ struct FeatureBag {
     static let entityWeight: Float = 1.2
     static let gramWeight: Float = 0.22
 
-    var words: [String: Float] = [:]
-    var grams: [UInt64: Float] = [:]
+    /// Word-level features with their summed weights (few per message: a linear merge is cheapest).
+    var words: [(key: String, tf: Float)] = []
+    /// Character n-grams, sorted and merged, with their summed weights.
+    var grams: [(key: UInt64, tf: Float)] = []
 
     init(tokens: [TextAnalyzer.Token], entities: [Entity]) {
         words.reserveCapacity(tokens.count * 2 + entities.count)
-        grams.reserveCapacity(tokens.count * 10)
+        var rawGrams = [UInt64]()
+        rawGrams.reserveCapacity(tokens.count * 12)
         var previous: String?
         for t in tokens {
-            words[t.stem, default: 0] += Self.unigramWeight
-            if let p = previous { words[p + " " + t.stem, default: 0] += Self.bigramWeight }
+            addWord(t.stem, Self.unigramWeight)
+            if let p = previous { addWord(p + " " + t.stem, Self.bigramWeight) }
             previous = t.stem
-            Self.addGrams(t.word, into: &grams)
+            Self.addGrams(t.word, into: &rawGrams)
         }
-        for e in entities { words["#" + e.kind.rawValue, default: 0] += Self.entityWeight }
+        for e in entities { addWord("#" + e.kind.rawValue, Self.entityWeight) }
+        rawGrams.sort()
+        grams.reserveCapacity(rawGrams.count)
+        for g in rawGrams {
+            if let last = grams.last, last.key == g { grams[grams.count - 1].tf += Self.gramWeight } else { grams.append((g, Self.gramWeight)) }
+        }
     }
 
-    static func addGrams(_ word: String, into grams: inout [UInt64: Float]) {
+    private mutating func addWord(_ key: String, _ weight: Float) {
+        for i in words.indices where words[i].key == key { words[i].tf += weight; return }
+        words.append((key, weight))
+    }
+
+    static func addGrams(_ word: String, into grams: inout [UInt64]) {
         var b: [UInt8] = [94]
         b.append(contentsOf: word.utf8)
         b.append(36)
@@ -33,7 +46,7 @@ struct FeatureBag {
             for s in 0...(b.count - n) {
                 var key = UInt64(n) << 56
                 for k in 0..<n { key |= UInt64(b[s + k]) << UInt64(8 * k) }
-                grams[key, default: 0] += gramWeight
+                grams.append(key)
             }
         }
     }

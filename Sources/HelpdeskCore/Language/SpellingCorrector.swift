@@ -34,10 +34,11 @@ public struct SpellingCorrector: Sendable {
         let maxD = Self.allowedDistance(b.count)
         guard maxD > 0, !known.contains(word), b.allSatisfy(TextFolding.isLetter) else { return nil }
         var best: (d: Int, f: Int, w: String)?
-        var seen = Set<Int32>()
-        for d in Self.deletions(b, upTo: maxD) {
-            guard let hits = deletes[String(decoding: d, as: UTF8.self)] else { continue }
-            for h in hits where seen.insert(h).inserted {
+        var seen = [Int32]()
+        Self.forEachDeletion(b, upTo: maxD) { key in
+            guard let hits = deletes[key] else { return }
+            for h in hits where !seen.contains(h) {
+                seen.append(h)
                 let cand = words[Int(h)]
                 let cb = Array(cand.utf8)
                 guard abs(cb.count - b.count) <= maxD, Self.allowedDistance(cb.count) > 0 else { continue }
@@ -52,6 +53,29 @@ public struct SpellingCorrector: Sendable {
             }
         }
         return best?.w
+    }
+
+    /// Calls `body` with the word and every string made by deleting up to `maxD` (1 or 2) of
+    /// its letters, without building a set (a repeated letter may give the same string twice).
+    static func forEachDeletion(_ w: [UInt8], upTo maxD: Int, _ body: (String) -> Void) {
+        body(String(decoding: w, as: UTF8.self))
+        var buf = [UInt8]()
+        buf.reserveCapacity(w.count)
+        for i in 0..<w.count {
+            if i > 0, w[i] == w[i - 1] { continue }
+            buf.removeAll(keepingCapacity: true)
+            buf.append(contentsOf: w[0..<i]); buf.append(contentsOf: w[(i + 1)...])
+            body(String(decoding: buf, as: UTF8.self))
+            guard maxD >= 2, buf.count > 1 else { continue }
+            var second = [UInt8]()
+            second.reserveCapacity(buf.count)
+            for j in i..<buf.count {
+                if j > i, buf[j] == buf[j - 1] { continue }
+                second.removeAll(keepingCapacity: true)
+                second.append(contentsOf: buf[0..<j]); second.append(contentsOf: buf[(j + 1)...])
+                body(String(decoding: second, as: UTF8.self))
+            }
+        }
     }
 
     /// The word itself and every string made by deleting up to `maxD` of its letters.

@@ -17,12 +17,13 @@ public struct DateExtractor: EntityExtracting {
     static let standalone: Set<String> = ["januari", "january", "februari", "february", "pebruari", "maret", "march", "april", "mei",
         "juni", "june", "juli", "july", "agustus", "august", "september", "oktober", "october", "november", "nopember", "desember", "december"]
 
+    static let relativeWords: Set<String> = ["hari", "hr", "today", "besok", "bsk", "tomorrow", "esok", "lusa", "kemarin", "kemaren",
+        "yesterday", "minggu", "pekan", "mgg", "next", "this", "bulan", "bln", "tahun"]
     private let calendar = JakartaCalendar()
     public init() {}
 
     public func extract(_ input: EntityInput, now: Date) -> [EntityMatch] {
         let w = input.words
-        let today = calendar.day(now)
         var out = [EntityMatch]()
         func add(_ kind: Entity.Kind, _ value: String, _ a: Int, _ b: Int) {
             out.append(EntityMatch(entity: Entity(kind: kind, value: value, text: input.surface(w[a].start, w[b].end)), start: w[a].start, end: w[b].end))
@@ -30,6 +31,13 @@ public struct DateExtractor: EntityExtracting {
         func year(_ k: Int) -> Int? {
             guard k < w.count, let y = EntityInput.digitValue(w[k].text), y >= 1990, y <= 2100, w[k].text.utf8.count == 4 else { return nil }
             return y
+        }
+        var cachedToday: JakartaCalendar.Day?
+        var today: JakartaCalendar.Day {
+            get {
+                if let t = cachedToday { return t }
+                let t = calendar.day(now); cachedToday = t; return t
+            }
         }
         var i = 0
         while i < w.count {
@@ -66,7 +74,7 @@ public struct DateExtractor: EntityExtracting {
                     i += 1; continue
                 }
             }
-            if let (value, span) = relative(t, next, now: now, today: today) {
+            if let (value, span) = relative(t, next, now: now) {
                 add(.date, value, i, i + span - 1)
                 i += span; continue
             }
@@ -75,7 +83,9 @@ public struct DateExtractor: EntityExtracting {
         return out
     }
 
-    private func relative(_ t: String, _ next: String, now: Date, today: JakartaCalendar.Day) -> (String, Int)? {
+    private func relative(_ t: String, _ next: String, now: Date) -> (String, Int)? {
+        guard Self.relativeWords.contains(t) else { return nil }
+        let today = calendar.day(now)
         switch (t, next) {
         case ("hari", "ini"), ("hr", "ini"): return (today.iso, 2)
         case ("today", _): return (today.iso, 1)
