@@ -37,17 +37,22 @@ struct FeatureBag {
         words.append((key, weight))
     }
 
+    /// Appends the 3- and 4-grams of `^word$`, each packed into one integer (length in the top byte).
     static func addGrams(_ word: String, into grams: inout [UInt64]) {
-        var b: [UInt8] = [94]
-        b.append(contentsOf: word.utf8)
-        b.append(36)
-        guard b.count >= 4 else { return } // words of one letter give no useful n-grams
-        for n in 3...4 where b.count >= n {
-            for s in 0...(b.count - n) {
-                var key = UInt64(n) << 56
-                for k in 0..<n { key |= UInt64(b[s + k]) << UInt64(8 * k) }
-                grams.append(key)
-            }
+        let n = word.utf8.count + 2
+        guard n >= 4 else { return } // words of one letter give no useful n-grams
+        var window: UInt64 = 94 // "^"
+        var count = 1
+        func emit(_ w: UInt64, _ count: Int) {
+            if count >= 3 { grams.append((3 << 56) | (w & 0xFF_FFFF)) }
+            if count >= 4 { grams.append((4 << 56) | (w & 0xFFFF_FFFF)) }
         }
+        for b in word.utf8 {
+            window = (window << 8) | UInt64(b)
+            count += 1
+            emit(window, count)
+        }
+        window = (window << 8) | 36 // "$"
+        emit(window, count + 1)
     }
 }

@@ -22,12 +22,23 @@ public enum LanguageGuess {
         "next", "week", "month", "start", "starts", "see", "later", "check", "file", "am", "me", "know", "should", "be",
     ]
 
+    /// +1 for a word only Indonesian uses, -1 for one only English uses (one lookup a word).
+    static let sign: [String: Int] = {
+        var s = [String: Int]()
+        for w in indonesian where !english.contains(w) { s[w] = 1 }
+        for w in english where !indonesian.contains(w) { s[w] = -1 }
+        return s
+    }()
+
     /// `words` are the folded words of the message (before slang expansion).
     public static func guess(_ words: [String]) -> Lang? {
         var id = 0, en = 0
         for w in words {
-            let i = indonesian.contains(w), e = english.contains(w)
-            if i && !e { id += 1 } else if e && !i { en += 1 }
+            switch sign[w] {
+            case 1: id += 1
+            case -1: en += 1
+            default: break
+            }
         }
         if id == en { return nil }
         return id > en ? .id : .en

@@ -16,6 +16,9 @@ public struct TextAnalyzer: Sendable {
     private let corrector: SpellingCorrector?
     private let vocabulary: Set<String>
     private let stems: [String: String]
+    /// Every word the analyzer already knows (slang keys and vocabulary) → its finished tokens,
+    /// so the common case costs one hash lookup per word.
+    private let known: [String: [Token]]
 
     /// An analyzer without spelling correction (used to read the catalog itself).
     public init(lexicon: SlangLexicon, roots: Set<String>) {
@@ -24,6 +27,7 @@ public struct TextAnalyzer: Sendable {
         self.corrector = nil
         self.vocabulary = roots
         self.stems = [:]
+        self.known = [:]
     }
 
     /// An analyzer that corrects unknown words towards `vocabulary` (word → frequency).
@@ -39,6 +43,12 @@ public struct TextAnalyzer: Sendable {
         for w in all.keys { stems[w] = Self.stem(w, stemmer: stemmer) }
         for expansion in lexicon.entries.values { for w in expansion where stems[w] == nil { stems[w] = Self.stem(w, stemmer: stemmer) } }
         self.stems = stems
+        var known = [String: [Token]]()
+        for (w, s) in stems { known[w] = [Token(typed: w, word: w, corrected: false, stem: s)] }
+        for (k, expansion) in lexicon.entries {
+            known[k] = expansion.map { Token(typed: k, word: $0, corrected: false, stem: stems[$0] ?? Self.stem($0, stemmer: stemmer)) }
+        }
+        self.known = known
     }
 
     public func analyze(_ text: String) -> [Token] { analyze(words: Normalizer.words(text)) }
@@ -51,6 +61,7 @@ public struct TextAnalyzer: Sendable {
             if w.double != w.single, vocabulary.contains(w.double) || lexicon.entries[w.double] != nil { form = w.double }
             // numbers carry no intent by themselves; identifiers and cohorts reach the model as entities
             if let first = form.utf8.first, TextFolding.isDigit(first) { continue }
+            if let tokens = known[form] { out.append(contentsOf: tokens); continue }
             if let expansion = lexicon.expand(form) {
                 for e in expansion { out.append(Token(typed: form, word: e, corrected: false, stem: stem(e))) }
                 continue
