@@ -58,14 +58,14 @@ import Testing
     }
 
     /// The held-out set (Tests/eval/eval.tsv, never used to build the model): fails when
-    /// accuracy drops below the level reached when this bar was set, minus two points.
+    /// accuracy drops below the level reached when this bar was set (95.0%), minus two points.
     @Test func heldOutAccuracyStaysAboveTheBar() throws {
         let path = Self.root.appendingPathComponent("Tests/eval/eval.tsv").path
         let items = try Evaluation.parse(try String(contentsOfFile: path, encoding: .utf8), path: path)
         #expect(items.count >= 300)
         let result = Evaluation.run(items, with: Self.model, now: now)
-        #expect(result.accuracy >= 0.91, "accuracy \(result.accuracy)")
-        #expect(result.macroF1 >= 0.91, "macro F1 \(result.macroF1)")
+        #expect(result.accuracy >= 0.93, "accuracy \(result.accuracy)")
+        #expect(result.macroF1 >= 0.93, "macro F1 \(result.macroF1)")
         #expect(result.recall(of: .outOfScope) >= 0.88)
     }
 }

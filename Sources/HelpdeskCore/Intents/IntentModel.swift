@@ -12,11 +12,12 @@ public final class IntentModel: Classifying, Sendable {
     let index: FeatureIndex
     let labels: [IntentLabel]
     let exampleLabel: [Int32]
-    /// Keyword stem → intents (indices into `labels`) it suggests.
-    let keywords: [String: [Int32]]
+    /// Keywords by their first stem: the rest of the keyword's stems (all must be present) and
+    /// the intent (index into `labels`) it suggests.
+    let keywords: [String: [(rest: [String], label: Int32)]]
 
     /// Minimum combined score to accept an in-scope intent.
-    public static let threshold: Double = 0.26
+    public static let threshold: Double = 0.21
     static let keywordBoost: Double = 0.07
     static let fixedNow = Date(timeIntervalSince1970: 1_780_000_000)
 
@@ -51,10 +52,14 @@ public final class IntentModel: Classifying, Sendable {
         self.exampleLabel = exampleLabel
         index = FeatureIndex(bags: bags, labels: exampleLabel, labelCount: labels.count)
 
-        var keywords = [String: [Int32]]()
-        for (label, list) in catalog.keywords {
+        var keywords = [String: [(rest: [String], label: Int32)]]()
+        for label in labels {
             let li = Int32(labels.firstIndex(of: label)!)
-            for k in list { for t in analyzer.analyze(k) where !(keywords[t.stem]?.contains(li) ?? false) { keywords[t.stem, default: []].append(li) } }
+            for k in catalog.keywords[label] ?? [] {
+                let stems = analyzer.analyze(k).map(\.stem)
+                guard let first = stems.first else { continue }
+                keywords[first, default: []].append((Array(stems.dropFirst()), li))
+            }
         }
         self.keywords = keywords
     }
@@ -89,7 +94,14 @@ public final class IntentModel: Classifying, Sendable {
         let lang = LanguageGuess.guess(words.map(\.single))
         let bag = FeatureBag(tokens: tokens, entities: entities)
         var scores = index.score(bag)
-        for t in tokens { if let ks = keywords[t.stem] { for k in ks { scores[Int(k)] += Self.keywordBoost } } }
+        var boosted = [Bool](repeating: false, count: labels.count)
+        for t in tokens {
+            guard let ks = keywords[t.stem] else { continue }
+            for k in ks where !boosted[Int(k.label)] && k.rest.allSatisfy({ r in tokens.contains { $0.stem == r } }) {
+                boosted[Int(k.label)] = true
+                scores[Int(k.label)] += Self.keywordBoost
+            }
+        }
         var order = Array(0..<labels.count)
         order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
         let ranked = order.prefix(3).map { Classification.Scored(intent: labels[$0], score: (scores[$0] * 1000).rounded() / 1000) }
