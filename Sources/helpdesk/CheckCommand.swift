@@ -1,16 +1,39 @@
-/// `helpdesk check`: validates Intents/ and Data/. NOT YET BUILT: exits 1 with a clear message.
+import HelpdeskCore
+
+/// `helpdesk check`: validates the intent catalog (and, through the same list, any other data
+/// folder with a validator), printing every problem as `path:line: message`; exit 1 when any.
 enum CheckCommand: Command {
     static let name = "check"
     static let summary = "validates Intents/ and Data/"
     static let help = """
-    usage: helpdesk check [options]
+    usage: helpdesk check [--intents DIR]
 
-    validates Intents/ and Data/ (not yet available in this version).
+    Validates the intent catalog (and service data, where a validator exists) and prints every
+    problem as path:line: message. Exit status 1 when there is a problem, 0 otherwise with a
+    one-line summary per area.
+
+    options:
+      --intents DIR   the intent catalog folder (env HELPDESK_INTENTS, default Intents)
 
     """
 
+    /// Every area `check` validates. Add a data validator here (e.g. for `--data DIR`).
+    static func validators(_ args: Arguments) -> [any Validator] {
+        [IntentCatalogValidator(directory: IntentsOption.directory(args))]
+    }
+
     static func run(_ argv: [String]) throws -> Int32 {
-        _ = try Arguments(argv, options: [], switches: [])
-        throw RuntimeFailure("'check' is not available in this version yet")
+        let args = try Arguments(argv, options: [IntentsOption.flag], switches: [])
+        if let extra = args.positionals.first { throw UsageError("unexpected argument '\(extra)'") }
+        var failed = false
+        var summaries = [String]()
+        for v in validators(args) {
+            let report = v.validate()
+            for p in report.problems { Console.error(p.description) }
+            if !report.problems.isEmpty { failed = true }
+            summaries.append("\(v.area): " + (report.problems.isEmpty ? "OK " : "\(report.problems.count) problem(s) in ") + report.summary)
+        }
+        Console.out(summaries.joined(separator: "\n") + "\n")
+        return failed ? 1 : 0
     }
 }

@@ -1,0 +1,126 @@
+import Foundation
+
+/// The catalog as numbers: feature ids, IDF weights, an inverted index from feature to the
+/// examples that contain it (with their normalized TF-IDF weight) and to the intent centroids.
+/// Scoring a message walks only the postings of its own features: a few hundred multiply-adds.
+struct FeatureIndex: Sendable {
+    private let wordIDs: [String: Int32]
+    private let gramIDs: [UInt64: Int32]
+    private let idf: [Float]
+    private let unseenIDF: Float
+    /// Postings, flattened: feature f's entries are `start[f] ..< start[f + 1]`.
+    private let start: [Int32]
+    private let example: [Int32]
+    private let weight: [Float]
+    private let centroidStart: [Int32]
+    private let centroidLabel: [Int32]
+    private let centroidWeight: [Float]
+    private let exampleLabel: [Int32]
+    private let labelCount: Int
+
+    static let nearestWeight: Float = 0.65
+    static let centroidWeightShare: Float = 0.35
+
+    init(bags: [FeatureBag], labels: [Int32], labelCount: Int) {
+        var wordIDs = [String: Int32](), gramIDs = [UInt64: Int32]()
+        var df = [Int32]()
+        func id<K: Hashable>(_ k: K, _ table: inout [K: Int32]) -> Int32 {
+            if let i = table[k] { return i }
+            let i = Int32(df.count); table[k] = i; df.append(0); return i
+        }
+        var raw = [[(Int32, Float)]]()
+        for bag in bags {
+            var v = [(Int32, Float)]()
+            for (k, tf) in bag.words { v.append((id(k, &wordIDs), tf)) }
+            for (k, tf) in bag.grams { v.append((id(k, &gramIDs), tf)) }
+            for (f, _) in v { df[Int(f)] += 1 }
+            raw.append(v)
+        }
+        let n = Float(max(bags.count, 1))
+        let idf = df.map { logf((n + 1) / (Float($0) + 1)) + 1 }
+        // character n-grams shared by many examples ("^pe", "an$") say little and cost the most
+        // to score: they are left out of the index (and of message vectors) altogether
+        let commonGram = Int32(max(8, bags.count / 16))
+        for (k, f) in gramIDs where df[Int(f)] > commonGram { gramIDs[k] = nil }
+        let keep = Set(wordIDs.values).union(gramIDs.values)
+        raw = raw.map { $0.filter { keep.contains($0.0) } }
+        var vectors = [[(Int32, Float)]]()
+        for v in raw {
+            var w = v.map { ($0.0, Self.tfWeight($0.1) * idf[Int($0.0)]) }
+            let norm = sqrtf(w.reduce(0) { $0 + $1.1 * $1.1 })
+            if norm > 0 { w = w.map { ($0.0, $0.1 / norm) } }
+            vectors.append(w)
+        }
+        // centroids
+        var centroids = [[Int32: Float]](repeating: [:], count: labelCount)
+        for (e, v) in vectors.enumerated() { for (f, x) in v { centroids[Int(labels[e])][f, default: 0] += x } }
+        for c in 0..<labelCount {
+            let norm = sqrtf(centroids[c].values.reduce(0) { $0 + $1 * $1 })
+            if norm > 0 { for k in centroids[c].keys { centroids[c][k]! /= norm } }
+        }
+        // flatten postings
+        let featureCount = df.count
+        var lists = [[(Int32, Float)]](repeating: [], count: featureCount)
+        for (e, v) in vectors.enumerated() { for (f, x) in v { lists[Int(f)].append((Int32(e), x)) } }
+        var cLists = [[(Int32, Float)]](repeating: [], count: featureCount)
+        for c in 0..<labelCount { for (f, x) in centroids[c] { cLists[Int(f)].append((Int32(c), x)) } }
+        func flatten(_ lists: [[(Int32, Float)]]) -> ([Int32], [Int32], [Float]) {
+            var s = [Int32](), a = [Int32](), b = [Float]()
+            s.reserveCapacity(lists.count + 1)
+            for l in lists { s.append(Int32(a.count)); for (x, y) in l.sorted(by: { $0.0 < $1.0 }) { a.append(x); b.append(y) } }
+            s.append(Int32(a.count))
+            return (s, a, b)
+        }
+        (start, example, weight) = flatten(lists)
+        (centroidStart, centroidLabel, centroidWeight) = flatten(cLists)
+        self.wordIDs = wordIDs
+        self.gramIDs = gramIDs
+        self.idf = idf
+        self.unseenIDF = logf(n + 1) + 1
+        self.exampleLabel = labels
+        self.labelCount = labelCount
+    }
+
+    @inline(__always) static func tfWeight(_ tf: Float) -> Float { tf <= 1 ? tf : 1 + logf(tf) }
+
+    /// Combined similarity of the bag to each label: nearest example blended with the centroid.
+    func score(_ bag: FeatureBag) -> [Double] {
+        var q = [(Int32, Float)]()
+        q.reserveCapacity(bag.words.count + bag.grams.count)
+        var norm2: Float = 0
+        for (k, tf) in bag.words {
+            if let f = wordIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; q.append((f, x)); norm2 += x * x }
+            else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
+        }
+        for (k, tf) in bag.grams {
+            if let f = gramIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; q.append((f, x)); norm2 += x * x }
+            else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
+        }
+        var result = [Double](repeating: 0, count: labelCount)
+        guard norm2 > 0 else { return result }
+        let inv = 1 / sqrtf(norm2)
+        var exampleScores = [Float](repeating: 0, count: exampleLabel.count)
+        var centroid = [Float](repeating: 0, count: labelCount)
+        exampleScores.withUnsafeMutableBufferPointer { es in
+            centroid.withUnsafeMutableBufferPointer { cs in
+                start.withUnsafeBufferPointer { st in
+                example.withUnsafeBufferPointer { ex in
+                weight.withUnsafeBufferPointer { wt in
+                centroidStart.withUnsafeBufferPointer { cst in
+                centroidLabel.withUnsafeBufferPointer { cl in
+                centroidWeight.withUnsafeBufferPointer { cw in
+                    for (f, x) in q {
+                        let qx = x * inv
+                        let fi = Int(f)
+                        for p in Int(st[fi])..<Int(st[fi + 1]) { es[Int(ex[p])] += qx * wt[p] }
+                        for p in Int(cst[fi])..<Int(cst[fi + 1]) { cs[Int(cl[p])] += qx * cw[p] }
+                    }
+                }}}}}}
+            }
+        }
+        var nearest = [Float](repeating: 0, count: labelCount)
+        for (e, s) in exampleScores.enumerated() where s > nearest[Int(exampleLabel[e])] { nearest[Int(exampleLabel[e])] = s }
+        for c in 0..<labelCount { result[c] = Double(Self.nearestWeight * nearest[c] + Self.centroidWeightShare * centroid[c]) }
+        return result
+    }
+}

@@ -1,0 +1,58 @@
+/// The features of one message as the model sees them, before they get ids: stems, stem
+/// bigrams, entity kinds ("#registration_id") and character 3- and 4-grams of each word (which
+/// make the model tolerant of typos the spelling corrector leaves alone). Each feature carries a
+/// group weight so the many n-grams do not drown the words.
+struct FeatureBag {
+    static let unigramWeight: Float = 1.0
+    static let bigramWeight: Float = 0.5
+    static let entityWeight: Float = 1.2
+    static let gramWeight: Float = 0.22
+
+    /// Word-level features with their summed weights (few per message: a linear merge is cheapest).
+    var words: [(key: String, tf: Float)] = []
+    /// Character n-grams, sorted and merged, with their summed weights.
+    var grams: [(key: UInt64, tf: Float)] = []
+
+    init(tokens: [TextAnalyzer.Token], entities: [Entity]) {
+        words.reserveCapacity(tokens.count * 2 + entities.count)
+        var rawGrams = [UInt64]()
+        rawGrams.reserveCapacity(tokens.count * 12)
+        var previous: String?
+        for t in tokens {
+            addWord(t.stem, Self.unigramWeight)
+            if let p = previous { addWord(p + " " + t.stem, Self.bigramWeight) }
+            previous = t.stem
+            Self.addGrams(t.word, into: &rawGrams)
+        }
+        for e in entities { addWord("#" + e.kind.rawValue, Self.entityWeight) }
+        rawGrams.sort()
+        grams.reserveCapacity(rawGrams.count)
+        for g in rawGrams {
+            if let last = grams.last, last.key == g { grams[grams.count - 1].tf += Self.gramWeight } else { grams.append((g, Self.gramWeight)) }
+        }
+    }
+
+    private mutating func addWord(_ key: String, _ weight: Float) {
+        for i in words.indices where words[i].key == key { words[i].tf += weight; return }
+        words.append((key, weight))
+    }
+
+    /// Appends the 3- and 4-grams of `^word$`, each packed into one integer (length in the top byte).
+    static func addGrams(_ word: String, into grams: inout [UInt64]) {
+        let n = word.utf8.count + 2
+        guard n >= 4 else { return } // words of one letter give no useful n-grams
+        var window: UInt64 = 94 // "^"
+        var count = 1
+        func emit(_ w: UInt64, _ count: Int) {
+            if count >= 3 { grams.append((3 << 56) | (w & 0xFF_FFFF)) }
+            if count >= 4 { grams.append((4 << 56) | (w & 0xFFFF_FFFF)) }
+        }
+        for b in word.utf8 {
+            window = (window << 8) | UInt64(b)
+            count += 1
+            emit(window, count)
+        }
+        window = (window << 8) | 36 // "$"
+        emit(window, count + 1)
+    }
+}

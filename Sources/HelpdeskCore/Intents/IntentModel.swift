@@ -1,0 +1,126 @@
+import Foundation
+
+/// The intent classifier, built once at start-up from the catalog and then shared read-only by
+/// every connection (an immutable `Sendable` class). Each catalog example becomes a TF-IDF vector
+/// over stems, stem bigrams, entity kinds and character n-grams; a message is scored against
+/// every example through an inverted index (nearest neighbour) and against each intent's
+/// centroid, plus small keyword boosts. Below a similarity threshold the answer is
+/// `out_of_scope`, which also has its own explicit examples.
+public final class IntentModel: Classifying, Sendable {
+    public let analyzer: TextAnalyzer
+    public let extractor: EntityExtractor
+    let index: FeatureIndex
+    let labels: [IntentLabel]
+    let exampleLabel: [Int32]
+    /// Keywords by their first stem: the rest of the keyword's stems (all must be present) and
+    /// the intent (index into `labels`) it suggests.
+    let keywords: [String: [(rest: [String], label: Int32)]]
+
+    /// Minimum combined score to accept an in-scope intent.
+    public static let threshold: Double = 0.21
+    static let keywordBoost: Double = 0.07
+    static let fixedNow = Date(timeIntervalSince1970: 1_780_000_000)
+
+    public init(catalog: IntentCatalog, programs: [ProgramName] = []) {
+        let extractor = EntityExtractor(programs: programs)
+        self.extractor = extractor
+        // 1. roots: the staff list plus catalog words that carry no affix
+        let base = TextAnalyzer(lexicon: catalog.lexicon, roots: catalog.roots)
+        var frequency = [String: Int]()
+        var baseTokens = [[TextAnalyzer.Token]]()
+        for e in catalog.examples {
+            let tokens = base.analyze(e.text)
+            baseTokens.append(tokens)
+            for t in tokens { frequency[t.word, default: 0] += 1 }
+        }
+        for list in catalog.keywords.values { for k in list { for t in base.analyze(k) { frequency[t.word, default: 0] += 1 } } }
+        var roots = catalog.roots
+        for w in frequency.keys where Self.looksLikeRoot(w) && !base.stemmer.knows(w) { roots.insert(w) }
+        let analyzer = TextAnalyzer(lexicon: catalog.lexicon, roots: roots, vocabulary: frequency.filter { $0.key.utf8.allSatisfy(TextFolding.isLetter) })
+        self.analyzer = analyzer
+
+        // 2. one bag per example
+        let labels = IntentLabel.allCases
+        self.labels = labels
+        var bags = [FeatureBag]()
+        var exampleLabel = [Int32]()
+        for e in catalog.examples {
+            let tokens = analyzer.analyze(e.text)
+            bags.append(FeatureBag(tokens: tokens, entities: extractor.extract(e.text, now: Self.fixedNow)))
+            exampleLabel.append(Int32(labels.firstIndex(of: e.intent)!))
+        }
+        self.exampleLabel = exampleLabel
+        index = FeatureIndex(bags: bags, labels: exampleLabel, labelCount: labels.count)
+
+        var keywords = [String: [(rest: [String], label: Int32)]]()
+        for label in labels {
+            let li = Int32(labels.firstIndex(of: label)!)
+            for k in catalog.keywords[label] ?? [] {
+                let stems = analyzer.analyze(k).map(\.stem)
+                guard let first = stems.first else { continue }
+                keywords[first, default: []].append((Array(stems.dropFirst()), li))
+            }
+        }
+        self.keywords = keywords
+    }
+
+    /// Loads `directory` (the Intents/ folder) and builds the model; errors are `path:line: message`.
+    public static func load(directory: String, programs: [ProgramName] = []) throws -> IntentModel {
+        IntentModel(catalog: try IntentCatalog.load(directory: directory), programs: programs)
+    }
+
+    static func looksLikeRoot(_ w: String) -> Bool {
+        guard w.utf8.count >= 3, w.utf8.allSatisfy(TextFolding.isLetter) else { return false }
+        for p in ["me", "pe", "ber", "ter", "di", "ke", "se"] where w.hasPrefix(p) && w.utf8.count > p.utf8.count + 3 { return false }
+        for s in ["kan", "nya", "lah", "kah"] where w.hasSuffix(s) { return false }
+        return true
+    }
+
+    public func classify(_ text: String, now: Date) -> Classification {
+        analyze(text, now: now).classification
+    }
+
+    /// Everything `classify --explain` shows: the tokens, and the classification.
+    public struct Analysis: Sendable {
+        public var tokens: [TextAnalyzer.Token]
+        public var classification: Classification
+    }
+
+    public func analyze(_ text: String, now: Date) -> Analysis {
+        let input = EntityInput(text)
+        let words = Normalizer.words(folded: input.bytes)
+        let tokens = analyzer.analyze(words: words)
+        let entities = extractor.extract(input, now: now)
+        let lang = LanguageGuess.guess(words.map(\.single))
+        let bag = FeatureBag(tokens: tokens, entities: entities)
+        var scores = index.score(bag)
+        var boosted = [Bool](repeating: false, count: labels.count)
+        for t in tokens {
+            guard let ks = keywords[t.stem] else { continue }
+            for k in ks where !boosted[Int(k.label)] && k.rest.allSatisfy({ r in tokens.contains { $0.stem == r } }) {
+                boosted[Int(k.label)] = true
+                scores[Int(k.label)] += Self.keywordBoost
+            }
+        }
+        var order = Array(0..<labels.count)
+        order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
+        let ranked = order.prefix(3).map { Classification.Scored(intent: labels[$0], score: (scores[$0] * 1000).rounded() / 1000) }
+        let best = scores[order[0]], second = scores[order[1]]
+        var intent = labels[order[0]]
+        var confidence = Self.confidence(best: best, second: second)
+        if tokens.isEmpty && entities.isEmpty || best < Self.threshold {
+            intent = .outOfScope
+            confidence = tokens.isEmpty && entities.isEmpty ? 0.9 : min(0.95, max(0.5, 1 - best * 1.5))
+        }
+        let c = Classification(intent: intent, confidence: (confidence * 1000).rounded() / 1000, entities: entities, lang: lang, ranked: ranked)
+        return Analysis(tokens: tokens, classification: c)
+    }
+
+    /// Maps the best score and its margin over the runner-up to [0, 1]. A logistic curve set so
+    /// that a clear match (score ≥ 0.6, margin ≥ 0.2) reads above 0.85 and a threshold-level
+    /// match with no margin reads near 0.3.
+    static func confidence(best: Double, second: Double) -> Double {
+        let z = 7.0 * (best - 0.38) + 9.0 * (best - second) - 0.6
+        return 1 / (1 + exp(-z))
+    }
+}

@@ -1,0 +1,75 @@
+/// Splits folded text into words the way people type them: punctuation goes, apostrophes
+/// vanish ("gak'), reduplication collapses ("jadwal2", "jadwal-jadwal", "berkali-kali" →
+/// one word), and letter elongation ("haloooo", "makasihhh") is marked so the analyzer can
+/// choose between the single and double letter against the vocabulary. Pure and allocation-light:
+/// it is the first stage of every classification.
+public enum Normalizer {
+    /// A word as typed after folding, with its elongation-collapsed alternative.
+    public struct Word: Sendable, Equatable {
+        /// Runs of three or more equal letters reduced to one ("haloooo" → "halo").
+        public var single: String
+        /// The same runs reduced to two ("maaaaf" → "maaf"); equal to `single` when there were none.
+        public var double: String
+    }
+
+    public static func words(_ text: String) -> [Word] { words(folded: TextFolding.fold(text)) }
+
+    public static func words(folded bytes: [UInt8]) -> [Word] {
+        var result = [Word]()
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard TextFolding.isAlnum(bytes[i]) else { i += 1; continue }
+            var word = [UInt8]()
+            while i < n {
+                let b = bytes[i]
+                if TextFolding.isAlnum(b) { word.append(b); i += 1; continue }
+                if b == 39, i + 1 < n, TextFolding.isLetter(bytes[i + 1]) { i += 1; continue } // gak'pa
+                if b == 45, i + 1 < n, TextFolding.isLetter(bytes[i + 1]), !word.isEmpty, TextFolding.isLetter(word[word.count - 1]) {
+                    // a hyphenated pair: reduplication ("jadwal-jadwal", "berkali-kali") or two words
+                    var j = i + 1
+                    var second = [UInt8]()
+                    while j < n, TextFolding.isLetter(bytes[j]) { second.append(bytes[j]); j += 1 }
+                    if second.count >= 3 || second == word, word.count >= second.count, word.suffix(second.count).elementsEqual(second) {
+                        i = j
+                        continue
+                    }
+                    break
+                }
+                break
+            }
+            // "jadwal2" → "jadwal": a trailing 2 after at least three letters marks reduplication
+            if word.count >= 4, word[word.count - 1] == 50, TextFolding.isLetter(word[word.count - 2]) {
+                word.removeLast()
+            }
+            result.append(elongation(word))
+        }
+        return result
+    }
+
+    static func elongation(_ word: [UInt8]) -> Word {
+        // roman numerals ("iii", "viii") are not elongation
+        if word.allSatisfy({ $0 == 105 || $0 == 118 || $0 == 120 }) {
+            let s = String(decoding: word, as: UTF8.self)
+            return Word(single: s, double: s)
+        }
+        var single = [UInt8](), double = [UInt8]()
+        single.reserveCapacity(word.count); double.reserveCapacity(word.count)
+        var k = 0
+        var changed = false
+        while k < word.count {
+            let b = word[k]
+            var run = 1
+            while k + run < word.count, word[k + run] == b { run += 1 }
+            if run >= 3, TextFolding.isLetter(b) {
+                changed = true
+                single.append(b); double.append(b); double.append(b)
+            } else {
+                for _ in 0..<run { single.append(b); double.append(b) }
+            }
+            k += run
+        }
+        let s = String(decoding: single, as: UTF8.self)
+        return Word(single: s, double: changed ? String(decoding: double, as: UTF8.self) : s)
+    }
+}

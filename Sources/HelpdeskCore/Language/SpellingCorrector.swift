@@ -1,0 +1,120 @@
+/// Typo tolerance against the catalog's own vocabulary (never a general dictionary): a word of
+/// 4–6 letters may be one edit away (Damerau–Levenshtein: insert, delete, substitute, swap two
+/// neighbours), a longer word two; words of three letters or fewer are never corrected. Lookup is
+/// SymSpell-style: every vocabulary word's deletions are indexed at build time, so a query
+/// costs a few hash lookups plus a handful of exact distance checks. Ties go to the more frequent
+/// word, then the alphabetically first, so results are deterministic.
+public struct SpellingCorrector: Sendable {
+    private let deletes: [String: [Int32]]
+    private let words: [String]
+    private let frequency: [Int]
+    private let known: Set<String>
+
+    /// `vocabulary` maps each correct word to how often the catalog uses it.
+    public init(vocabulary: [String: Int]) {
+        let sorted = vocabulary.keys.filter { $0.utf8.count >= 3 }.sorted()
+        var index = [String: [Int32]]()
+        for (i, w) in sorted.enumerated() {
+            let maxD = w.utf8.count >= 6 ? 2 : 1
+            for d in Self.deletions(Array(w.utf8), upTo: maxD) {
+                index[String(decoding: d, as: UTF8.self), default: []].append(Int32(i))
+            }
+        }
+        deletes = index
+        words = sorted
+        frequency = sorted.map { vocabulary[$0] ?? 0 }
+        known = Set(sorted)
+    }
+
+    public static func allowedDistance(_ length: Int) -> Int { length < 4 ? 0 : (length <= 6 ? 1 : 2) }
+
+    /// The closest vocabulary word within the allowed distance, or nil (also for known words).
+    public func correct(_ word: String) -> String? {
+        let b = Array(word.utf8)
+        let maxD = Self.allowedDistance(b.count)
+        guard maxD > 0, !known.contains(word), b.allSatisfy(TextFolding.isLetter) else { return nil }
+        var best: (d: Int, f: Int, w: String)?
+        var seen = [Int32]()
+        Self.forEachDeletion(b, upTo: maxD) { key in
+            guard let hits = deletes[key] else { return }
+            for h in hits where !seen.contains(h) {
+                seen.append(h)
+                let cand = words[Int(h)]
+                let cb = Array(cand.utf8)
+                guard abs(cb.count - b.count) <= maxD, Self.allowedDistance(cb.count) > 0 else { continue }
+                let dist = Self.distance(b, cb)
+                guard dist <= maxD else { continue }
+                let f = frequency[Int(h)]
+                if let cur = best {
+                    if dist < cur.d || (dist == cur.d && (f > cur.f || (f == cur.f && cand < cur.w))) { best = (dist, f, cand) }
+                } else {
+                    best = (dist, f, cand)
+                }
+            }
+        }
+        return best?.w
+    }
+
+    /// Calls `body` with the word and every string made by deleting up to `maxD` (1 or 2) of
+    /// its letters, without building a set (a repeated letter may give the same string twice).
+    static func forEachDeletion(_ w: [UInt8], upTo maxD: Int, _ body: (String) -> Void) {
+        body(String(decoding: w, as: UTF8.self))
+        var buf = [UInt8]()
+        buf.reserveCapacity(w.count)
+        for i in 0..<w.count {
+            if i > 0, w[i] == w[i - 1] { continue }
+            buf.removeAll(keepingCapacity: true)
+            buf.append(contentsOf: w[0..<i]); buf.append(contentsOf: w[(i + 1)...])
+            body(String(decoding: buf, as: UTF8.self))
+            guard maxD >= 2, buf.count > 1 else { continue }
+            var second = [UInt8]()
+            second.reserveCapacity(buf.count)
+            for j in i..<buf.count {
+                if j > i, buf[j] == buf[j - 1] { continue }
+                second.removeAll(keepingCapacity: true)
+                second.append(contentsOf: buf[0..<j]); second.append(contentsOf: buf[(j + 1)...])
+                body(String(decoding: second, as: UTF8.self))
+            }
+        }
+    }
+
+    /// The word itself and every string made by deleting up to `maxD` of its letters.
+    static func deletions(_ w: [UInt8], upTo maxD: Int) -> Set<[UInt8]> {
+        var result: Set<[UInt8]> = [w]
+        var frontier: Set<[UInt8]> = [w]
+        for _ in 0..<maxD {
+            var next = Set<[UInt8]>()
+            for s in frontier where s.count > 1 {
+                for k in 0..<s.count {
+                    var t = s
+                    t.remove(at: k)
+                    if result.insert(t).inserted { next.insert(t) }
+                }
+            }
+            frontier = next
+        }
+        return result
+    }
+
+    /// Optimal-string-alignment Damerau–Levenshtein distance.
+    public static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        let n = a.count, m = b.count
+        if n == 0 { return m }
+        if m == 0 { return n }
+        var prev2 = [Int](repeating: 0, count: m + 1)
+        var prev = Array(0...m)
+        var cur = [Int](repeating: 0, count: m + 1)
+        for i in 1...n {
+            cur[0] = i
+            for j in 1...m {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                cur[j] = v
+            }
+            swap(&prev2, &prev)
+            swap(&prev, &cur)
+        }
+        return prev[m]
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Case and Unicode folding to plain lowercase ASCII bytes. Every later stage (tokens, stems,
+/// n-grams, entity scanning) works on these bytes, so "Pendaftaran", "PENDAFTARAN" and
+/// "pendaftarán" meet before anything else looks at them. ASCII text (almost all traffic) takes
+/// a byte-level fast path; other text is folded once with Foundation and stripped of what
+/// remains outside ASCII (emoji, other scripts become spaces).
+public enum TextFolding {
+    public static func fold(_ text: String) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        var ascii = true
+        for b in text.utf8 {
+            if b >= 0x80 { ascii = false; break }
+            out.append(b >= 65 && b <= 90 ? b + 32 : b)
+        }
+        if ascii { return out }
+        out.removeAll(keepingCapacity: true)
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        for scalar in folded.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                out.append(b >= 65 && b <= 90 ? b + 32 : b)
+            } else if v == 0x2019 || v == 0x2018 {
+                out.append(39) // typographic apostrophe
+            } else if v == 0x2013 || v == 0x2014 {
+                out.append(45) // dashes
+            } else if v == 0xDF {
+                out.append(115); out.append(115) // ß
+            } else {
+                out.append(32)
+            }
+        }
+        return out
+    }
+
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) }
+}
