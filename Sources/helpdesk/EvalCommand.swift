@@ -34,7 +34,7 @@ enum EvalCommand: Command {
             throw RuntimeFailure("\(path): cannot read file (or not UTF-8)")
         }
         let items: [Evaluation.Item]
-        do { items = try Evaluation.parse(text, path: path) } catch let e as CatalogError { throw RuntimeFailure(e.description) }
+        do { items = try Evaluation.parse(text, path: path) } catch let e as Problem { throw RuntimeFailure(e.description) }
         let clock = ContinuousClock()
         let t0 = clock.now
         let model = try IntentsOption.loadModel(args)

@@ -12,7 +12,7 @@ enum IntentsOption {
     static func loadModel(_ args: Arguments) throws -> IntentModel {
         do {
             return try IntentModel.load(directory: directory(args))
-        } catch let e as CatalogError {
+        } catch let e as Problem {
             throw RuntimeFailure(e.description)
         }
     }

@@ -25,6 +25,7 @@ enum ServeCommand: Command {
       --intents DIR               HELPDESK_INTENTS            intent catalog (Intents)
       --data DIR                  HELPDESK_DATA               service data (Data)
       --transcripts DIR           HELPDESK_TRANSCRIPTS        transcripts and runtime records (Transcripts)
+      --retention-days N          HELPDESK_RETENTION_DAYS     keep transcripts this many days (365; 0 = forever)
       --supervisor-token-file F   HELPDESK_SUPERVISOR_TOKEN_FILE  file holding the supervisor token
                                   (or the token itself in HELPDESK_SUPERVISOR_TOKEN)
       --log-level LEVEL           HELPDESK_LOG_LEVEL          debug, info, warn or error (info)
@@ -33,7 +34,7 @@ enum ServeCommand: Command {
 
     static let options: Set<String> = [
         "--host", "--port", "--max-connections", "--idle-timeout", "--max-line", "--rate", "--burst",
-        "--max-errors", "--intents", "--data", "--transcripts", "--supervisor-token-file", "--log-level",
+        "--max-errors", "--intents", "--data", "--transcripts", "--retention-days", "--supervisor-token-file", "--log-level",
     ]
 
     static func configuration(_ args: Arguments) throws -> ServerConfiguration {
@@ -54,6 +55,8 @@ enum ServeCommand: Command {
         c.intentsPath = args.string("--intents", env: "HELPDESK_INTENTS", default: c.intentsPath)
         c.dataPath = args.string("--data", env: "HELPDESK_DATA", default: c.dataPath)
         c.transcriptsPath = args.string("--transcripts", env: "HELPDESK_TRANSCRIPTS", default: c.transcriptsPath)
+        let retention = try args.int("--retention-days", env: "HELPDESK_RETENTION_DAYS", default: c.retentionDays ?? 0, in: 0...36_500)
+        c.retentionDays = retention == 0 ? nil : retention
         c.supervisorTokenFile = args.string("--supervisor-token-file", env: "HELPDESK_SUPERVISOR_TOKEN_FILE")
         c.supervisorToken = args.environment["HELPDESK_SUPERVISOR_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         return c
@@ -69,14 +72,18 @@ enum ServeCommand: Command {
             Log.level = parsed
         }
         let configuration = try configuration(args)
-        let server = Server(configuration: configuration, responder: PlaceholderDesk(), recorder: DiscardingRecorder(),
-                            router: CommandRouter(), onReload: {})
+        let helpdesk: Helpdesk
         do {
-            try server.start(handleSignals: true)
+            helpdesk = try Helpdesk(configuration: configuration)
+        } catch {
+            throw RuntimeFailure(error.description)
+        }
+        do {
+            try helpdesk.start(handleSignals: true)
         } catch {
             throw RuntimeFailure("cannot listen on \(configuration.host):\(configuration.port): \(error.description)")
         }
-        server.waitUntilStopped()
+        helpdesk.waitUntilStopped()
         return 0
     }
 }

@@ -46,7 +46,7 @@ import Testing
         #expect(text.contains { $0.hasSuffix("goodbye.txt: intent 'goodbye' has no catalog file") })
         #expect(text.contains { $0.contains("slang.tsv:2: expected 'slang<TAB>replacement'") })
         #expect(problems.count == 5)
-        #expect(throws: CatalogError.self) { try IntentCatalog.load(directory: dir) }
+        #expect(throws: Problem.self) { try IntentCatalog.load(directory: dir) }
     }
 
     @Test func duplicateExampleInTwoIntentsIsReported() throws {
@@ -65,10 +65,10 @@ import Testing
     }
 
     @Test func evaluationFileErrorsNameTheLine() {
-        #expect(throws: CatalogError(path: "e.tsv", line: 2, message: "expected 'intent<TAB>utterance'")) {
+        #expect(throws: Problem(path: "e.tsv", line: 2, message: "expected 'intent<TAB>utterance'")) {
             try Evaluation.parse("greeting\thalo\nno tab here\n", path: "e.tsv")
         }
-        #expect(throws: CatalogError(path: "e.tsv", line: 1, message: "unknown intent 'greet'")) {
+        #expect(throws: Problem(path: "e.tsv", line: 1, message: "unknown intent 'greet'")) {
             try Evaluation.parse("greet\thalo\n", path: "e.tsv")
         }
     }

@@ -18,5 +18,3 @@ public struct ValidationReport: Sendable {
     }
 }
 
-/// A located problem in a data file (`path:line: message`); the same type the catalog loader throws.
-public typealias Problem = CatalogError

@@ -45,14 +45,14 @@ public struct Evaluation: Sendable {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : Substring(raw)
             if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
             guard let tab = line.firstIndex(of: "\t") else {
-                throw CatalogError(path: path, line: n, message: "expected 'intent<TAB>utterance'")
+                throw Problem(path: path, line: n, message: "expected 'intent<TAB>utterance'")
             }
             let name = line[..<tab].trimmingCharacters(in: .whitespaces)
             guard let label = IntentLabel(rawValue: name) else {
-                throw CatalogError(path: path, line: n, message: "unknown intent '\(name)'")
+                throw Problem(path: path, line: n, message: "unknown intent '\(name)'")
             }
             let utterance = line[line.index(after: tab)...].trimmingCharacters(in: .whitespaces)
-            guard !utterance.isEmpty else { throw CatalogError(path: path, line: n, message: "empty utterance") }
+            guard !utterance.isEmpty else { throw Problem(path: path, line: n, message: "empty utterance") }
             items.append(Item(intent: label, text: utterance, line: n))
         }
         return items

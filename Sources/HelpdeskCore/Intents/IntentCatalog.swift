@@ -35,14 +35,14 @@ public struct IntentCatalog: Sendable {
     }
 
     /// Reads everything it can and lists every problem (what `helpdesk check` prints).
-    public static func read(directory: String) -> (IntentCatalog, [CatalogError]) {
-        var problems = [CatalogError]()
+    public static func read(directory: String) -> (IntentCatalog, [Problem]) {
+        var problems = [Problem]()
         var examples = [Example]()
         var keywords = [IntentLabel: [String]]()
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            return (IntentCatalog(examples: []), [CatalogError(path: directory, line: 0, message: "intent catalog folder not found")])
+            return (IntentCatalog(examples: []), [Problem(path: directory, line: 0, message: "intent catalog folder not found")])
         }
         let names = ((try? fm.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
         var seenLabels = Set<IntentLabel>()
@@ -50,7 +50,7 @@ public struct IntentCatalog: Sendable {
             let path = (directory as NSString).appendingPathComponent(name)
             let labelName = String(name.dropLast(4))
             guard let label = IntentLabel(rawValue: labelName) else {
-                problems.append(CatalogError(path: path, line: 0, message: "unknown intent label '\(labelName)' (expected one of: \(IntentLabel.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                problems.append(Problem(path: path, line: 0, message: "unknown intent label '\(labelName)' (expected one of: \(IntentLabel.allCases.map(\.rawValue).joined(separator: ", ")))"))
                 continue
             }
             guard let text = readText(path, &problems) else { continue }
@@ -58,20 +58,20 @@ public struct IntentCatalog: Sendable {
             let parsed = IntentFileParser.parse(text, label: label, path: path)
             problems += parsed.problems
             if parsed.examples.isEmpty {
-                problems.append(CatalogError(path: path, line: 0, message: "intent '\(label.rawValue)' has no examples"))
+                problems.append(Problem(path: path, line: 0, message: "intent '\(label.rawValue)' has no examples"))
             }
             examples += parsed.examples
             if !parsed.keywords.isEmpty { keywords[label, default: []] += parsed.keywords }
         }
         for label in IntentLabel.allCases where !seenLabels.contains(label) {
-            problems.append(CatalogError(path: (directory as NSString).appendingPathComponent(label.rawValue + ".txt"), line: 0, message: "intent '\(label.rawValue)' has no catalog file"))
+            problems.append(Problem(path: (directory as NSString).appendingPathComponent(label.rawValue + ".txt"), line: 0, message: "intent '\(label.rawValue)' has no catalog file"))
         }
         problems += duplicates(examples)
 
         var lexicon = SlangLexicon()
         let slangPath = (directory as NSString).appendingPathComponent("lexicon/slang.tsv")
         if fm.fileExists(atPath: slangPath), let text = readText(slangPath, &problems) {
-            do { lexicon = try SlangLexicon.parse(text, path: slangPath) } catch let e as CatalogError { problems.append(e) } catch {}
+            do { lexicon = try SlangLexicon.parse(text, path: slangPath) } catch let e as Problem { problems.append(e) } catch {}
         }
         var roots = Set<String>()
         let rootsPath = (directory as NSString).appendingPathComponent("lexicon/roots.txt")
@@ -83,27 +83,27 @@ public struct IntentCatalog: Sendable {
         return (IntentCatalog(examples: examples, keywords: keywords, lexicon: lexicon, roots: roots), problems)
     }
 
-    private static func readText(_ path: String, _ problems: inout [CatalogError]) -> String? {
+    private static func readText(_ path: String, _ problems: inout [Problem]) -> String? {
         guard let data = FileManager.default.contents(atPath: path) else {
-            problems.append(CatalogError(path: path, line: 0, message: "cannot read file"))
+            problems.append(Problem(path: path, line: 0, message: "cannot read file"))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            problems.append(CatalogError(path: path, line: 0, message: "file is not valid UTF-8"))
+            problems.append(Problem(path: path, line: 0, message: "file is not valid UTF-8"))
             return nil
         }
         return text
     }
 
     /// The same example (after folding and punctuation) under two different intents.
-    static func duplicates(_ examples: [Example]) -> [CatalogError] {
+    static func duplicates(_ examples: [Example]) -> [Problem] {
         var firstSeen = [String: Example]()
-        var problems = [CatalogError]()
+        var problems = [Problem]()
         for e in examples {
             let key = Normalizer.words(e.text).map(\.single).joined(separator: " ")
             if let prior = firstSeen[key] {
                 if prior.intent != e.intent {
-                    problems.append(CatalogError(path: e.path, line: e.line, message: "example '\(e.text)' is also in \(prior.intent.rawValue) (\(prior.path):\(prior.line))"))
+                    problems.append(Problem(path: e.path, line: e.line, message: "example '\(e.text)' is also in \(prior.intent.rawValue) (\(prior.path):\(prior.line))"))
                 }
             } else {
                 firstSeen[key] = e

@@ -6,7 +6,7 @@ enum IntentFileParser {
     struct Parsed {
         var examples: [IntentCatalog.Example] = []
         var keywords: [String] = []
-        var problems: [CatalogError] = []
+        var problems: [Problem] = []
     }
 
     static let maxExampleLength = 500
@@ -26,19 +26,19 @@ enum IntentFileParser {
                 let value = line[line.index(after: colon)...]
                 if name == "keywords" || name == "keyword" {
                     let words = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-                    if words.isEmpty { out.problems.append(CatalogError(path: path, line: lineNo, message: "'keywords:' has no words (write them comma-separated)")) }
+                    if words.isEmpty { out.problems.append(Problem(path: path, line: lineNo, message: "'keywords:' has no words (write them comma-separated)")) }
                     out.keywords += words
                 } else {
-                    out.problems.append(CatalogError(path: path, line: lineNo, message: "unknown directive '\(name):' (only 'keywords:' is allowed; write examples without a leading word and colon)"))
+                    out.problems.append(Problem(path: path, line: lineNo, message: "unknown directive '\(name):' (only 'keywords:' is allowed; write examples without a leading word and colon)"))
                 }
                 continue
             }
             if line.count > maxExampleLength {
-                out.problems.append(CatalogError(path: path, line: lineNo, message: "example is longer than \(maxExampleLength) characters"))
+                out.problems.append(Problem(path: path, line: lineNo, message: "example is longer than \(maxExampleLength) characters"))
                 continue
             }
             if Normalizer.words(String(line)).isEmpty {
-                out.problems.append(CatalogError(path: path, line: lineNo, message: "example has no words"))
+                out.problems.append(Problem(path: path, line: lineNo, message: "example has no words"))
                 continue
             }
             out.examples.append(IntentCatalog.Example(intent: label, text: String(line), path: path, line: lineNo))

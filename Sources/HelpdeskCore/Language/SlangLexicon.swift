@@ -20,15 +20,15 @@ public struct SlangLexicon: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let parts = raw.split(separator: "\t", omittingEmptySubsequences: false)
             guard parts.count == 2 else {
-                throw CatalogError(path: path, line: lineNo, message: "expected 'slang<TAB>replacement', got '\(line)'")
+                throw Problem(path: path, line: lineNo, message: "expected 'slang<TAB>replacement', got '\(line)'")
             }
             let key = Normalizer.words(String(parts[0])).map(\.single)
             let value = Normalizer.words(String(parts[1])).map(\.single)
             guard key.count == 1, !value.isEmpty else {
-                throw CatalogError(path: path, line: lineNo, message: "the slang side must be one word and the replacement non-empty")
+                throw Problem(path: path, line: lineNo, message: "the slang side must be one word and the replacement non-empty")
             }
             if entries[key[0]] != nil {
-                throw CatalogError(path: path, line: lineNo, message: "'\(key[0])' is listed twice")
+                throw Problem(path: path, line: lineNo, message: "'\(key[0])' is listed twice")
             }
             entries[key[0]] = value
         }
@@ -36,16 +36,3 @@ public struct SlangLexicon: Sendable {
     }
 }
 
-/// A problem in a data file the engine reads, located as `path:line: message` so staff can
-/// open the file at the right line. Line 0 means the file as a whole (unreadable, empty).
-public struct CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var path: String
-    public var line: Int
-    public var message: String
-    public init(path: String, line: Int, message: String) {
-        self.path = path
-        self.line = line
-        self.message = message
-    }
-    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
-}

@@ -23,6 +23,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var intentsPath = "Intents"
     public var dataPath = "Data"
     public var transcriptsPath = "Transcripts"
+    /// Transcript files of days older than this are removed (nil keeps everything).
+    public var retentionDays: Int? = 365
     public var supervisorTokenFile: String?
     /// The supervisor token itself (`HELPDESK_SUPERVISOR_TOKEN`), when given directly.
     public var supervisorToken: String?

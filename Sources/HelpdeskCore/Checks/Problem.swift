@@ -12,5 +12,6 @@ public struct Problem: Sendable, Equatable, CustomStringConvertible, Error {
         self.message = message
     }
 
-    public var description: String { "\(path):\(line): \(message)" }
+    /// `path:line: message`, or `path: message` for a problem with the whole file (line 0).
+    public var description: String { line > 0 ? "\(path):\(line): \(message)" : "\(path): \(message)" }
 }
