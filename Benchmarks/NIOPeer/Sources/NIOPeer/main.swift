@@ -1,3 +1,4 @@
+import Foundation
 import NIOCore
 import NIOPosix
 
@@ -51,5 +52,5 @@ let bootstrap = ServerBootstrap(group: group)
         }
     }
 let channel = try bootstrap.bind(host: "127.0.0.1", port: port).wait()
-print("listening on 127.0.0.1:\(channel.localAddress?.port ?? port)")
+FileHandle.standardError.write(Data("listening on 127.0.0.1:\(channel.localAddress?.port ?? port)\n".utf8))
 try channel.closeFuture.wait()
