@@ -119,7 +119,13 @@ struct FeatureIndex: Sendable {
             }
         }
         var nearest = [Float](repeating: 0, count: labelCount)
-        for (e, s) in exampleScores.enumerated() where s > nearest[Int(exampleLabel[e])] { nearest[Int(exampleLabel[e])] = s }
+        nearest.withUnsafeMutableBufferPointer { near in
+            exampleScores.withUnsafeBufferPointer { es in
+                exampleLabel.withUnsafeBufferPointer { el in
+                    for e in 0..<es.count where es[e] > near[Int(el[e])] { near[Int(el[e])] = es[e] }
+                }
+            }
+        }
         for c in 0..<labelCount { result[c] = Double(Self.nearestWeight * nearest[c] + Self.centroidWeightShare * centroid[c]) }
         return result
     }

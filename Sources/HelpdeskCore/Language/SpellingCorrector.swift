@@ -5,7 +5,7 @@
 /// costs a few hash lookups plus a handful of exact distance checks. Ties go to the more frequent
 /// word, then the alphabetically first, so results are deterministic.
 public struct SpellingCorrector: Sendable {
-    private let deletes: [String: [Int32]]
+    private let deletes: [UInt64: [Int32]]
     private let words: [String]
     private let frequency: [Int]
     private let known: Set<String>
@@ -13,11 +13,11 @@ public struct SpellingCorrector: Sendable {
     /// `vocabulary` maps each correct word to how often the catalog uses it.
     public init(vocabulary: [String: Int]) {
         let sorted = vocabulary.keys.filter { $0.utf8.count >= 3 }.sorted()
-        var index = [String: [Int32]]()
+        var index = [UInt64: [Int32]]()
         for (i, w) in sorted.enumerated() {
             let maxD = w.utf8.count >= 6 ? 2 : 1
             for d in Self.deletions(Array(w.utf8), upTo: maxD) {
-                index[String(decoding: d, as: UTF8.self), default: []].append(Int32(i))
+                index[Self.fnv(d[...]), default: []].append(Int32(i))
             }
         }
         deletes = index
@@ -57,15 +57,15 @@ public struct SpellingCorrector: Sendable {
 
     /// Calls `body` with the word and every string made by deleting up to `maxD` (1 or 2) of
     /// its letters, without building a set (a repeated letter may give the same string twice).
-    static func forEachDeletion(_ w: [UInt8], upTo maxD: Int, _ body: (String) -> Void) {
-        body(String(decoding: w, as: UTF8.self))
+    static func forEachDeletion(_ w: [UInt8], upTo maxD: Int, _ body: (UInt64) -> Void) {
+        body(fnv(w[...]))
         var buf = [UInt8]()
         buf.reserveCapacity(w.count)
         for i in 0..<w.count {
             if i > 0, w[i] == w[i - 1] { continue }
             buf.removeAll(keepingCapacity: true)
             buf.append(contentsOf: w[0..<i]); buf.append(contentsOf: w[(i + 1)...])
-            body(String(decoding: buf, as: UTF8.self))
+            body(fnv(buf[...]))
             guard maxD >= 2, buf.count > 1 else { continue }
             var second = [UInt8]()
             second.reserveCapacity(buf.count)
@@ -73,9 +73,16 @@ public struct SpellingCorrector: Sendable {
                 if j > i, buf[j] == buf[j - 1] { continue }
                 second.removeAll(keepingCapacity: true)
                 second.append(contentsOf: buf[0..<j]); second.append(contentsOf: buf[(j + 1)...])
-                body(String(decoding: second, as: UTF8.self))
+                body(fnv(second[...]))
             }
         }
+    }
+
+    /// FNV-1a hash of a deletion: the index key. A collision only costs one extra distance check.
+    @inline(__always) static func fnv(_ b: ArraySlice<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
+        return h
     }
 
     /// The word itself and every string made by deleting up to `maxD` of its letters.

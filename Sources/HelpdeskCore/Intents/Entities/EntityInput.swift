@@ -11,13 +11,13 @@ public struct EntityInput: Sendable {
     public let bytes: [UInt8]
     public let words: [Word]
     public let hasDigits: Bool
-    private let original: [UInt8]?
+    /// The text as typed, when folding kept byte offsets (pure ASCII); nil otherwise.
+    private let original: String?
 
     public init(_ text: String) {
         let folded = TextFolding.fold(text)
         bytes = folded
-        let utf8 = Array(text.utf8)
-        original = utf8.count == folded.count ? utf8 : nil
+        original = text.utf8.count == folded.count ? text : nil
         var words = [Word]()
         var i = 0
         var digits = false
@@ -36,7 +36,10 @@ public struct EntityInput: Sendable {
 
     /// The text as typed between two byte offsets of the folded text.
     public func surface(_ start: Int, _ end: Int) -> String {
-        String(decoding: (original ?? bytes)[start..<end], as: UTF8.self)
+        guard let original else { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        let u = original.utf8
+        let a = u.index(u.startIndex, offsetBy: start), b = u.index(u.startIndex, offsetBy: end)
+        return String(decoding: u[a..<b], as: UTF8.self)
     }
 
     static func digitValue(_ s: String) -> Int? {
