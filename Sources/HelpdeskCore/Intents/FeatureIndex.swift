@@ -4,8 +4,8 @@ import Foundation
 /// examples that contain it (with their normalized TF-IDF weight) and to the intent centroids.
 /// Scoring a message walks only the postings of its own features: a few hundred multiply-adds.
 struct FeatureIndex: Sendable {
-    private let wordIDs: [String: Int32]
-    private let gramIDs: [UInt64: Int32]
+    private let wordIDs: FeatureTable
+    private let gramIDs: FeatureTable
     private let idf: [Float]
     private let unseenIDF: Float
     /// Postings, flattened: feature f's entries are `start[f] ..< start[f + 1]`.
@@ -73,8 +73,8 @@ struct FeatureIndex: Sendable {
         }
         (start, example, weight) = flatten(lists)
         (centroidStart, centroidLabel, centroidWeight) = flatten(cLists)
-        self.wordIDs = wordIDs
-        self.gramIDs = gramIDs
+        self.wordIDs = FeatureTable(Dictionary(uniqueKeysWithValues: wordIDs.map { (FeatureTable.fnv($0.key.utf8), $0.value) }))
+        self.gramIDs = FeatureTable(gramIDs)
         self.idf = idf
         self.unseenIDF = logf(n + 1) + 1
         self.exampleLabel = labels
@@ -89,7 +89,7 @@ struct FeatureIndex: Sendable {
         q.reserveCapacity(bag.words.count + bag.grams.count)
         var norm2: Float = 0
         for (k, tf) in bag.words {
-            if let f = wordIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; q.append((f, x)); norm2 += x * x }
+            if let f = wordIDs[FeatureTable.fnv(k.utf8)] { let x = Self.tfWeight(tf) * idf[Int(f)]; q.append((f, x)); norm2 += x * x }
             else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
         }
         for (k, tf) in bag.grams {

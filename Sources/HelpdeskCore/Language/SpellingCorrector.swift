@@ -5,7 +5,10 @@
 /// costs a few hash lookups plus a handful of exact distance checks. Ties go to the more frequent
 /// word, then the alphabetically first, so results are deterministic.
 public struct SpellingCorrector: Sendable {
-    private let deletes: [UInt64: [Int32]]
+    /// Deletion hash → a range of `postings` (the vocabulary words with that deletion).
+    private let deletes: FeatureTable
+    private let postingStart: [Int32]
+    private let postings: [Int32]
     private let words: [String]
     private let frequency: [Int]
     private let known: Set<String>
@@ -20,7 +23,17 @@ public struct SpellingCorrector: Sendable {
                 index[Self.fnv(d[...]), default: []].append(Int32(i))
             }
         }
-        deletes = index
+        var ranges = [UInt64: Int32]()
+        var starts = [Int32](), flat = [Int32]()
+        for (k, list) in index {
+            ranges[k] = Int32(starts.count)
+            starts.append(Int32(flat.count))
+            flat += list
+        }
+        starts.append(Int32(flat.count))
+        deletes = FeatureTable(ranges)
+        postingStart = starts
+        postings = flat
         words = sorted
         frequency = sorted.map { vocabulary[$0] ?? 0 }
         known = Set(sorted)
@@ -36,8 +49,9 @@ public struct SpellingCorrector: Sendable {
         var best: (d: Int, f: Int, w: String)?
         var seen = [Int32]()
         Self.forEachDeletion(b, upTo: maxD) { key in
-            guard let hits = deletes[key] else { return }
-            for h in hits where !seen.contains(h) {
+            guard let r = deletes[key] else { return }
+            for p in Int(postingStart[Int(r)])..<Int(postingStart[Int(r) + 1]) where !seen.contains(postings[p]) {
+                let h = postings[p]
                 seen.append(h)
                 let cand = words[Int(h)]
                 let cb = Array(cand.utf8)
@@ -78,12 +92,8 @@ public struct SpellingCorrector: Sendable {
         }
     }
 
-    /// FNV-1a hash of a deletion: the index key. A collision only costs one extra distance check.
-    @inline(__always) static func fnv(_ b: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for x in b { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
-        return h
-    }
+    /// A deletion's index key; a hash collision only costs one extra distance check.
+    @inline(__always) static func fnv(_ b: ArraySlice<UInt8>) -> UInt64 { FeatureTable.fnv(b) }
 
     /// The word itself and every string made by deleting up to `maxD` of its letters.
     static func deletions(_ w: [UInt8], upTo maxD: Int) -> Set<[UInt8]> {
