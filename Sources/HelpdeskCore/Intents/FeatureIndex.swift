@@ -84,7 +84,8 @@ struct FeatureIndex: Sendable {
     @inline(__always) static func tfWeight(_ tf: Float) -> Float { tf <= 1 ? tf : 1 + logf(tf) }
 
     /// Combined similarity of the bag to each label: nearest example blended with the centroid.
-    func score(_ bag: FeatureBag) -> [Double] {
+    /// `excluding`: an example to leave out of the nearest-neighbour search (leave-one-out).
+    func score(_ bag: FeatureBag, excluding: Int = -1) -> [Double] {
         var q = [(Int32, Float)]()
         q.reserveCapacity(bag.words.count + bag.grams.count)
         var norm2: Float = 0
@@ -122,7 +123,7 @@ struct FeatureIndex: Sendable {
         nearest.withUnsafeMutableBufferPointer { near in
             exampleScores.withUnsafeBufferPointer { es in
                 exampleLabel.withUnsafeBufferPointer { el in
-                    for e in 0..<es.count where es[e] > near[Int(el[e])] { near[Int(el[e])] = es[e] }
+                    for e in 0..<es.count where es[e] > near[Int(el[e])] && e != excluding { near[Int(el[e])] = es[e] }
                 }
             }
         }
