@@ -30,15 +30,17 @@ struct FeatureTable: Sendable {
         Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
     }
 
-    subscript(_ k: UInt64) -> Int32? {
+    @inline(__always) subscript(_ k: UInt64) -> Int32? {
         let key = Self.stored(k)
         return keys.withUnsafeBufferPointer { ks in
-            var i = Self.slot(key, mask)
-            while true {
-                let x = ks[i]
-                if x == key { return values[i] }
-                if x == 0 { return nil }
-                i = (i + 1) & mask
+            values.withUnsafeBufferPointer { vs in
+                var i = Self.slot(key, mask)
+                while true {
+                    let x = ks[i]
+                    if x == key { return vs[i] }
+                    if x == 0 { return nil }
+                    i = (i + 1) & mask
+                }
             }
         }
     }

@@ -81,11 +81,11 @@ public final class IntentModel: Classifying, Sendable {
     /// Similarity scores plus the keyword boosts (once per intent, when all of a keyword's stems occur).
     static func boosted(_ scores: [Double], tokens: [TextAnalyzer.Token], keywords: [String: [(rest: [String], label: Int32)]]) -> [Double] {
         var scores = scores
-        var boosted = [Bool](repeating: false, count: scores.count)
+        var boosted: UInt64 = 0 // one bit per label (there are ten)
         for t in tokens {
             guard let ks = keywords[t.stem] else { continue }
-            for k in ks where !boosted[Int(k.label)] && k.rest.allSatisfy({ r in tokens.contains { $0.stem == r } }) {
-                boosted[Int(k.label)] = true
+            for k in ks where boosted & (1 << UInt64(k.label)) == 0 && k.rest.allSatisfy({ r in tokens.contains { $0.stem == r } }) {
+                boosted |= 1 << UInt64(k.label)
                 scores[Int(k.label)] += keywordBoost
             }
         }
