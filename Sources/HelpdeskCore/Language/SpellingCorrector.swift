@@ -39,7 +39,12 @@ public struct SpellingCorrector: Sendable {
         known = Set(sorted)
     }
 
-    public static func allowedDistance(_ length: Int) -> Int { length < 4 ? 0 : (length <= 6 ? 1 : 2) }
+    /// Longer "words" are pasted junk, not typos; correcting them would cost O(length²) lookups.
+    public static let maxCorrectedLength = 24
+
+    public static func allowedDistance(_ length: Int) -> Int {
+        length < 4 || length > maxCorrectedLength ? 0 : (length <= 6 ? 1 : 2)
+    }
 
     /// The closest vocabulary word within the allowed distance, or nil (also for known words).
     public func correct(_ word: String) -> String? {
