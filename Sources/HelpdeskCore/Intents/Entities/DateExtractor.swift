@@ -23,6 +23,7 @@ public struct DateExtractor: EntityExtracting {
     public init() {}
 
     public func extract(_ input: EntityInput, now: Date) -> [EntityMatch] {
+        guard input.roles & (EntityInput.month | EntityInput.relativeDay) != 0 else { return [] }
         let w = input.words
         var out = [EntityMatch]()
         func add(_ kind: Entity.Kind, _ value: String, _ a: Int, _ b: Int) {
@@ -42,6 +43,8 @@ public struct DateExtractor: EntityExtracting {
         var i = 0
         while i < w.count {
             let t = w[i].text
+            let nextIsMonth = i + 1 < w.count && w[i + 1].role & EntityInput.month != 0
+            guard w[i].role != 0 || nextIsMonth else { i += 1; continue }
             let next = i + 1 < w.count ? w[i + 1].text : ""
             // day month [year]
             if let d = EntityInput.digitValue(t), d >= 1, d <= 31, let m = Self.months[next] {

@@ -6,7 +6,23 @@ public struct EntityInput: Sendable {
         public var text: String
         public var start: Int
         public var end: Int
+        /// What the word may start (`EntityInput.month`, ...): one table lookup per word, shared by all extractors.
+        public var role: UInt8
     }
+
+    /// Word roles, so each extractor skips words (and whole messages) it cannot use.
+    public static let month: UInt8 = 1, relativeDay: UInt8 = 2, cohortMarker: UInt8 = 4, filler: UInt8 = 8
+    static let roles: [String: UInt8] = {
+        var r = [String: UInt8]()
+        for w in DateExtractor.months.keys { r[w, default: 0] |= month }
+        for w in DateExtractor.relativeWords { r[w, default: 0] |= relativeDay }
+        for w in CohortExtractor.markers { r[w, default: 0] |= cohortMarker }
+        for w in ProgramExtractor.fillers { r[w, default: 0] |= filler }
+        return r
+    }()
+
+    /// The union of the roles of all words.
+    public let roles: UInt8
 
     public let bytes: [UInt8]
     public let words: [Word]
@@ -19,6 +35,7 @@ public struct EntityInput: Sendable {
         bytes = folded
         original = text.utf8.count == folded.count ? text : nil
         var words = [Word]()
+        var roles: UInt8 = 0
         var i = 0
         var digits = false
         while i < folded.count {
@@ -28,10 +45,14 @@ public struct EntityInput: Sendable {
                 if TextFolding.isDigit(folded[i]) { digits = true }
                 i += 1
             }
-            words.append(Word(text: String(decoding: folded[s..<i], as: UTF8.self), start: s, end: i))
+            let text = String(decoding: folded[s..<i], as: UTF8.self)
+            let role = Self.roles[text] ?? 0
+            roles |= role
+            words.append(Word(text: text, start: s, end: i, role: role))
         }
         self.words = words
         hasDigits = digits
+        self.roles = roles
     }
 
     /// The text as typed between two byte offsets of the folded text.
