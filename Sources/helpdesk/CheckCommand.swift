@@ -26,14 +26,15 @@ enum CheckCommand: Command {
         let args = try Arguments(argv, options: [IntentsOption.flag], switches: [])
         if let extra = args.positionals.first { throw UsageError("unexpected argument '\(extra)'") }
         var failed = false
-        var summaries = [String]()
+        var out = ""
         for v in validators(args) {
             let report = v.validate()
-            for p in report.problems { Console.error(p.description) }
+            for p in report.problems { out += p.description + "\n" }
             if !report.problems.isEmpty { failed = true }
-            summaries.append("\(v.area): " + (report.problems.isEmpty ? "OK " : "\(report.problems.count) problem(s) in ") + report.summary)
+            out += "\(v.area): " + (report.problems.isEmpty ? "OK " : "\(report.problems.count) problem(s) in ") + report.summary + "\n"
         }
-        Console.out(summaries.joined(separator: "\n") + "\n")
+        // The problems are this command's product, so they go to stdout (one per line).
+        Console.out(out)
         return failed ? 1 : 0
     }
 }

@@ -73,3 +73,17 @@ import Testing
         }
     }
 }
+
+@Suite struct IntentCatalogValidatorTests {
+    @Test func realCatalogIsCleanAndSummarized() {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let report = IntentCatalogValidator(directory: root.appendingPathComponent("Intents").path).validate()
+        #expect(report.problems.isEmpty, "\(report.problems)")
+        #expect(report.summary.contains("10 intents"))
+    }
+
+    @Test func brokenFolderReportsProblems() {
+        let report = IntentCatalogValidator(directory: "/nonexistent/intents").validate()
+        #expect(report.problems.count == 1)
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import HelpdeskCore
 
@@ -28,5 +29,35 @@ import Testing
         #expect(SpellingCorrector.distance(Array("kapan".utf8), Array("kapna".utf8)) == 1)
         #expect(SpellingCorrector.distance(Array("abc".utf8), Array("".utf8)) == 3)
         #expect(SpellingCorrector.distance(Array("pendaftaran".utf8), Array("pendftaran".utf8)) == 1)
+    }
+}
+
+@Suite struct RobustnessTests {
+    @Test func junkAndHugeInputNeverCrashOrStall() throws {
+        let model = IntentModelTests.model
+        var generator = SplitMix(seed: 42)
+        let pieces = ["a", "z", "0", "9", " ", "-", "+", "@", ".", "/", "'", "é", "🙂", "中", "reg", "adu", "angkatan", "maret", "62", "08", "iii", "ke-"]
+        for _ in 0..<500 {
+            let n = Int(generator.next() % 30)
+            let text = (0..<n).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+            let c = model.classify(text, now: Date(timeIntervalSince1970: 0))
+            #expect(c.confidence >= 0 && c.confidence <= 1)
+        }
+        let longWord = (0..<3000).map { _ in String(UnicodeScalar(UInt8(97 + generator.next() % 26))) }.joined()
+        #expect(model.classify(longWord, now: Date()).intent == .outOfScope)
+        #expect(model.classify(String(repeating: "0812 ", count: 2000), now: Date()).confidence <= 1)
+    }
+}
+
+/// A tiny deterministic generator so the junk is the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

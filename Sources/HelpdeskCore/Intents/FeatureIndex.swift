@@ -4,8 +4,8 @@ import Foundation
 /// examples that contain it (with their normalized TF-IDF weight) and to the intent centroids.
 /// Scoring a message walks only the postings of its own features: a few hundred multiply-adds.
 struct FeatureIndex: Sendable {
-    private let wordIDs: [String: Int32]
-    private let gramIDs: [UInt64: Int32]
+    private let wordIDs: FeatureTable
+    private let gramIDs: FeatureTable
     private let idf: [Float]
     private let unseenIDF: Float
     /// Postings, flattened: feature f's entries are `start[f] ..< start[f + 1]`.
@@ -73,8 +73,8 @@ struct FeatureIndex: Sendable {
         }
         (start, example, weight) = flatten(lists)
         (centroidStart, centroidLabel, centroidWeight) = flatten(cLists)
-        self.wordIDs = wordIDs
-        self.gramIDs = gramIDs
+        self.wordIDs = FeatureTable(Dictionary(uniqueKeysWithValues: wordIDs.map { (FeatureTable.fnv($0.key.utf8), $0.value) }))
+        self.gramIDs = FeatureTable(gramIDs)
         self.idf = idf
         self.unseenIDF = logf(n + 1) + 1
         self.exampleLabel = labels
@@ -84,12 +84,13 @@ struct FeatureIndex: Sendable {
     @inline(__always) static func tfWeight(_ tf: Float) -> Float { tf <= 1 ? tf : 1 + logf(tf) }
 
     /// Combined similarity of the bag to each label: nearest example blended with the centroid.
-    func score(_ bag: FeatureBag) -> [Double] {
+    /// `excluding`: an example to leave out of the nearest-neighbour search (leave-one-out).
+    func score(_ bag: FeatureBag, excluding: Int = -1) -> [Double] {
         var q = [(Int32, Float)]()
         q.reserveCapacity(bag.words.count + bag.grams.count)
         var norm2: Float = 0
         for (k, tf) in bag.words {
-            if let f = wordIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; q.append((f, x)); norm2 += x * x }
+            if let f = wordIDs[FeatureTable.fnv(k.utf8)] { let x = Self.tfWeight(tf) * idf[Int(f)]; q.append((f, x)); norm2 += x * x }
             else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
         }
         for (k, tf) in bag.grams {
@@ -119,7 +120,13 @@ struct FeatureIndex: Sendable {
             }
         }
         var nearest = [Float](repeating: 0, count: labelCount)
-        for (e, s) in exampleScores.enumerated() where s > nearest[Int(exampleLabel[e])] { nearest[Int(exampleLabel[e])] = s }
+        nearest.withUnsafeMutableBufferPointer { near in
+            exampleScores.withUnsafeBufferPointer { es in
+                exampleLabel.withUnsafeBufferPointer { el in
+                    for e in 0..<es.count where es[e] > near[Int(el[e])] && e != excluding { near[Int(el[e])] = es[e] }
+                }
+            }
+        }
         for c in 0..<labelCount { result[c] = Double(Self.nearestWeight * nearest[c] + Self.centroidWeightShare * centroid[c]) }
         return result
     }

@@ -15,6 +15,7 @@ public final class IntentModel: Classifying, Sendable {
     /// Keywords by their first stem: the rest of the keyword's stems (all must be present) and
     /// the intent (index into `labels`) it suggests.
     let keywords: [String: [(rest: [String], label: Int32)]]
+    let calibration: ConfidenceCalibration
 
     /// Minimum combined score to accept an in-scope intent.
     public static let threshold: Double = 0.21
@@ -43,9 +44,11 @@ public final class IntentModel: Classifying, Sendable {
         let labels = IntentLabel.allCases
         self.labels = labels
         var bags = [FeatureBag]()
+        var exampleTokens = [[TextAnalyzer.Token]]()
         var exampleLabel = [Int32]()
         for e in catalog.examples {
             let tokens = analyzer.analyze(e.text)
+            exampleTokens.append(tokens)
             bags.append(FeatureBag(tokens: tokens, entities: extractor.extract(e.text, now: Self.fixedNow)))
             exampleLabel.append(Int32(labels.firstIndex(of: e.intent)!))
         }
@@ -62,6 +65,40 @@ public final class IntentModel: Classifying, Sendable {
             }
         }
         self.keywords = keywords
+
+        // 3. calibrate confidence by leave-one-out over the catalog
+        var samples = [(raw: Double, correct: Bool)]()
+        samples.reserveCapacity(bags.count)
+        for i in bags.indices {
+            let scores = Self.boosted(index.score(bags[i], excluding: i), tokens: exampleTokens[i], keywords: keywords)
+            let (best, second, winner) = Self.top(scores)
+            guard best >= Self.threshold else { continue }
+            samples.append((Self.rawConfidence(best: best, second: second), winner == Int(exampleLabel[i])))
+        }
+        calibration = ConfidenceCalibration(samples: samples)
+    }
+
+    /// Similarity scores plus the keyword boosts (once per intent, when all of a keyword's stems occur).
+    static func boosted(_ scores: [Double], tokens: [TextAnalyzer.Token], keywords: [String: [(rest: [String], label: Int32)]]) -> [Double] {
+        var scores = scores
+        var boosted: UInt64 = 0 // one bit per label (there are ten)
+        for t in tokens {
+            guard let ks = keywords[t.stem] else { continue }
+            for k in ks where boosted & (1 << UInt64(k.label)) == 0 && k.rest.allSatisfy({ r in tokens.contains { $0.stem == r } }) {
+                boosted |= 1 << UInt64(k.label)
+                scores[Int(k.label)] += keywordBoost
+            }
+        }
+        return scores
+    }
+
+    /// The best score, the runner-up's, and the best label's index (ties go to the lower index).
+    static func top(_ scores: [Double]) -> (Double, Double, Int) {
+        var best = -1.0, second = -1.0, winner = 0
+        for (i, s) in scores.enumerated() {
+            if s > best { second = best; best = s; winner = i } else if s > second { second = s }
+        }
+        return (best, second, winner)
     }
 
     /// Loads `directory` (the Intents/ folder) and builds the model; errors are `path:line: message`.
@@ -93,21 +130,13 @@ public final class IntentModel: Classifying, Sendable {
         let entities = extractor.extract(input, now: now)
         let lang = LanguageGuess.guess(words.map(\.single))
         let bag = FeatureBag(tokens: tokens, entities: entities)
-        var scores = index.score(bag)
-        var boosted = [Bool](repeating: false, count: labels.count)
-        for t in tokens {
-            guard let ks = keywords[t.stem] else { continue }
-            for k in ks where !boosted[Int(k.label)] && k.rest.allSatisfy({ r in tokens.contains { $0.stem == r } }) {
-                boosted[Int(k.label)] = true
-                scores[Int(k.label)] += Self.keywordBoost
-            }
-        }
+        let scores = Self.boosted(index.score(bag), tokens: tokens, keywords: keywords)
         var order = Array(0..<labels.count)
         order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
         let ranked = order.prefix(3).map { Classification.Scored(intent: labels[$0], score: (scores[$0] * 1000).rounded() / 1000) }
         let best = scores[order[0]], second = scores[order[1]]
         var intent = labels[order[0]]
-        var confidence = Self.confidence(best: best, second: second)
+        var confidence = calibration(Self.rawConfidence(best: best, second: second))
         if tokens.isEmpty && entities.isEmpty || best < Self.threshold {
             intent = .outOfScope
             confidence = tokens.isEmpty && entities.isEmpty ? 0.9 : min(0.95, max(0.5, 1 - best * 1.5))
@@ -116,10 +145,10 @@ public final class IntentModel: Classifying, Sendable {
         return Analysis(tokens: tokens, classification: c)
     }
 
-    /// Maps the best score and its margin over the runner-up to [0, 1]. A logistic curve set so
-    /// that a clear match (score ≥ 0.6, margin ≥ 0.2) reads above 0.85 and a threshold-level
-    /// match with no margin reads near 0.3.
-    static func confidence(best: Double, second: Double) -> Double {
+    /// Maps the best score and its margin over the runner-up to [0, 1] (a logistic curve: a
+    /// clear match, score ≥ 0.6 and margin ≥ 0.2, reads above 0.85). `calibration` then turns
+    /// this into an accuracy estimate.
+    static func rawConfidence(best: Double, second: Double) -> Double {
         let z = 7.0 * (best - 0.38) + 9.0 * (best - second) - 0.6
         return 1 / (1 + exp(-z))
     }

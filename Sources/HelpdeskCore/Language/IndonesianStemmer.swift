@@ -22,8 +22,12 @@ public struct IndonesianStemmer: Sendable {
 
     /// Whether the stemmer can reduce `word` to a dictionary root (used by the analyzer to
     /// decide that a word needs no spelling correction).
-    public func knows(_ word: String) -> Bool {
-        roots.contains(word) || search(Array(word.utf8)) != nil
+    public func knows(_ word: String) -> Bool { root(of: word) != nil }
+
+    /// The dictionary root `word` reduces to, or nil when it reduces to none.
+    public func root(of word: String) -> String? {
+        if roots.contains(word) { return word }
+        return word.utf8.count <= 3 ? nil : search(Array(word.utf8))
     }
 
     private func search(_ word: [UInt8]) -> String? {

@@ -48,6 +48,14 @@ public enum Normalizer {
     }
 
     static func elongation(_ word: [UInt8]) -> Word {
+        var hasRun = false
+        if word.count >= 3 {
+            for k in 2..<word.count where word[k] == word[k - 1] && word[k] == word[k - 2] { hasRun = true; break }
+        }
+        if !hasRun {
+            let s = String(decoding: word, as: UTF8.self)
+            return Word(single: s, double: s)
+        }
         // roman numerals ("iii", "viii") are not elongation
         if word.allSatisfy({ $0 == 105 || $0 == 118 || $0 == 120 }) {
             let s = String(decoding: word, as: UTF8.self)

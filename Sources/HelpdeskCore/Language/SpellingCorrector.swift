@@ -5,7 +5,10 @@
 /// costs a few hash lookups plus a handful of exact distance checks. Ties go to the more frequent
 /// word, then the alphabetically first, so results are deterministic.
 public struct SpellingCorrector: Sendable {
-    private let deletes: [String: [Int32]]
+    /// Deletion hash → a range of `postings` (the vocabulary words with that deletion).
+    private let deletes: FeatureTable
+    private let postingStart: [Int32]
+    private let postings: [Int32]
     private let words: [String]
     private let frequency: [Int]
     private let known: Set<String>
@@ -13,20 +16,35 @@ public struct SpellingCorrector: Sendable {
     /// `vocabulary` maps each correct word to how often the catalog uses it.
     public init(vocabulary: [String: Int]) {
         let sorted = vocabulary.keys.filter { $0.utf8.count >= 3 }.sorted()
-        var index = [String: [Int32]]()
+        var index = [UInt64: [Int32]]()
         for (i, w) in sorted.enumerated() {
             let maxD = w.utf8.count >= 6 ? 2 : 1
             for d in Self.deletions(Array(w.utf8), upTo: maxD) {
-                index[String(decoding: d, as: UTF8.self), default: []].append(Int32(i))
+                index[Self.fnv(d[...]), default: []].append(Int32(i))
             }
         }
-        deletes = index
+        var ranges = [UInt64: Int32]()
+        var starts = [Int32](), flat = [Int32]()
+        for (k, list) in index {
+            ranges[k] = Int32(starts.count)
+            starts.append(Int32(flat.count))
+            flat += list
+        }
+        starts.append(Int32(flat.count))
+        deletes = FeatureTable(ranges)
+        postingStart = starts
+        postings = flat
         words = sorted
         frequency = sorted.map { vocabulary[$0] ?? 0 }
         known = Set(sorted)
     }
 
-    public static func allowedDistance(_ length: Int) -> Int { length < 4 ? 0 : (length <= 6 ? 1 : 2) }
+    /// Longer "words" are pasted junk, not typos; correcting them would cost O(length²) lookups.
+    public static let maxCorrectedLength = 24
+
+    public static func allowedDistance(_ length: Int) -> Int {
+        length < 4 || length > maxCorrectedLength ? 0 : (length <= 6 ? 1 : 2)
+    }
 
     /// The closest vocabulary word within the allowed distance, or nil (also for known words).
     public func correct(_ word: String) -> String? {
@@ -36,8 +54,9 @@ public struct SpellingCorrector: Sendable {
         var best: (d: Int, f: Int, w: String)?
         var seen = [Int32]()
         Self.forEachDeletion(b, upTo: maxD) { key in
-            guard let hits = deletes[key] else { return }
-            for h in hits where !seen.contains(h) {
+            guard let r = deletes[key] else { return }
+            for p in Int(postingStart[Int(r)])..<Int(postingStart[Int(r) + 1]) where !seen.contains(postings[p]) {
+                let h = postings[p]
                 seen.append(h)
                 let cand = words[Int(h)]
                 let cb = Array(cand.utf8)
@@ -57,15 +76,15 @@ public struct SpellingCorrector: Sendable {
 
     /// Calls `body` with the word and every string made by deleting up to `maxD` (1 or 2) of
     /// its letters, without building a set (a repeated letter may give the same string twice).
-    static func forEachDeletion(_ w: [UInt8], upTo maxD: Int, _ body: (String) -> Void) {
-        body(String(decoding: w, as: UTF8.self))
+    static func forEachDeletion(_ w: [UInt8], upTo maxD: Int, _ body: (UInt64) -> Void) {
+        body(fnv(w[...]))
         var buf = [UInt8]()
         buf.reserveCapacity(w.count)
         for i in 0..<w.count {
             if i > 0, w[i] == w[i - 1] { continue }
             buf.removeAll(keepingCapacity: true)
             buf.append(contentsOf: w[0..<i]); buf.append(contentsOf: w[(i + 1)...])
-            body(String(decoding: buf, as: UTF8.self))
+            body(fnv(buf[...]))
             guard maxD >= 2, buf.count > 1 else { continue }
             var second = [UInt8]()
             second.reserveCapacity(buf.count)
@@ -73,10 +92,13 @@ public struct SpellingCorrector: Sendable {
                 if j > i, buf[j] == buf[j - 1] { continue }
                 second.removeAll(keepingCapacity: true)
                 second.append(contentsOf: buf[0..<j]); second.append(contentsOf: buf[(j + 1)...])
-                body(String(decoding: second, as: UTF8.self))
+                body(fnv(second[...]))
             }
         }
     }
+
+    /// A deletion's index key; a hash collision only costs one extra distance check.
+    @inline(__always) static func fnv(_ b: ArraySlice<UInt8>) -> UInt64 { FeatureTable.fnv(b) }
 
     /// The word itself and every string made by deleting up to `maxD` of its letters.
     static func deletions(_ w: [UInt8], upTo maxD: Int) -> Set<[UInt8]> {

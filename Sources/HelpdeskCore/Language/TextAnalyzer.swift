@@ -70,8 +70,8 @@ public struct TextAnalyzer: Sendable {
                 out.append(Token(typed: form, word: form, corrected: false, stem: s))
                 continue
             }
-            if stemmer.knows(form) {
-                out.append(Token(typed: form, word: form, corrected: false, stem: stemmer.stem(form)))
+            if let root = stemmer.root(of: form) {
+                out.append(Token(typed: form, word: form, corrected: false, stem: root))
                 continue
             }
             if let c = corrector?.correct(form) {

@@ -36,9 +36,10 @@ public struct CohortExtractor: EntityExtracting {
     }
 
     public func extract(_ input: EntityInput, now: Date) -> [EntityMatch] {
+        guard input.roles & EntityInput.cohortMarker != 0 else { return [] }
         let w = input.words
         var out = [EntityMatch]()
-        for (i, word) in w.enumerated() where Self.markers.contains(word.text) {
+        for (i, word) in w.enumerated() where word.role & EntityInput.cohortMarker != 0 {
             var j = i + 1
             while j < w.count, j <= i + 2, Self.fillers.contains(w[j].text) { j += 1 }
             if j < w.count, let n = Self.number(w[j].text, allowRoman: true) {

@@ -23,6 +23,7 @@ public struct DateExtractor: EntityExtracting {
     public init() {}
 
     public func extract(_ input: EntityInput, now: Date) -> [EntityMatch] {
+        guard input.roles & (EntityInput.month | EntityInput.relativeDay) != 0 else { return [] }
         let w = input.words
         var out = [EntityMatch]()
         func add(_ kind: Entity.Kind, _ value: String, _ a: Int, _ b: Int) {
@@ -42,6 +43,8 @@ public struct DateExtractor: EntityExtracting {
         var i = 0
         while i < w.count {
             let t = w[i].text
+            let nextIsMonth = i + 1 < w.count && w[i + 1].role & EntityInput.month != 0
+            guard w[i].role != 0 || nextIsMonth else { i += 1; continue }
             let next = i + 1 < w.count ? w[i + 1].text : ""
             // day month [year]
             if let d = EntityInput.digitValue(t), d >= 1, d <= 31, let m = Self.months[next] {
@@ -83,23 +86,33 @@ public struct DateExtractor: EntityExtracting {
         return out
     }
 
+    private enum Relative { case days(Int), week(Int), nextMonth, thisMonth, nextYear }
+
     private func relative(_ t: String, _ next: String, now: Date) -> (String, Int)? {
         guard Self.relativeWords.contains(t) else { return nil }
-        let today = calendar.day(now)
+        let found: (Relative, Int)
         switch (t, next) {
-        case ("hari", "ini"), ("hr", "ini"): return (today.iso, 2)
-        case ("today", _): return (today.iso, 1)
-        case ("besok", _), ("bsk", _), ("tomorrow", _), ("esok", _): return (calendar.adding(days: 1, to: now).iso, 1)
-        case ("lusa", _): return (calendar.adding(days: 2, to: now).iso, 1)
-        case ("kemarin", _), ("kemaren", _), ("yesterday", _): return (calendar.adding(days: -1, to: now).iso, 1)
-        case ("minggu", "depan"), ("pekan", "depan"), ("mgg", "depan"), ("next", "week"): return (calendar.mondayOfWeek(1, from: now).iso, 2)
-        case ("minggu", "ini"), ("pekan", "ini"), ("this", "week"): return (calendar.mondayOfWeek(0, from: now).iso, 2)
-        case ("bulan", "depan"), ("bln", "depan"), ("next", "month"):
-            let m = today.month == 12 ? 1 : today.month + 1
-            return (JakartaCalendar.Day(year: today.month == 12 ? today.year + 1 : today.year, month: m, day: 1).iso, 2)
-        case ("bulan", "ini"), ("this", "month"): return (JakartaCalendar.Day(year: today.year, month: today.month, day: 1).iso, 2)
-        case ("tahun", "depan"), ("next", "year"): return (JakartaCalendar.Day(year: today.year + 1, month: 1, day: 1).iso, 2)
+        case ("hari", "ini"), ("hr", "ini"): found = (.days(0), 2)
+        case ("today", _): found = (.days(0), 1)
+        case ("besok", _), ("bsk", _), ("tomorrow", _), ("esok", _): found = (.days(1), 1)
+        case ("lusa", _): found = (.days(2), 1)
+        case ("kemarin", _), ("kemaren", _), ("yesterday", _): found = (.days(-1), 1)
+        case ("minggu", "depan"), ("pekan", "depan"), ("mgg", "depan"), ("next", "week"): found = (.week(1), 2)
+        case ("minggu", "ini"), ("pekan", "ini"), ("this", "week"): found = (.week(0), 2)
+        case ("bulan", "depan"), ("bln", "depan"), ("next", "month"): found = (.nextMonth, 2)
+        case ("bulan", "ini"), ("this", "month"): found = (.thisMonth, 2)
+        case ("tahun", "depan"), ("next", "year"): found = (.nextYear, 2)
         default: return nil
+        }
+        let today = calendar.day(now)
+        switch found.0 {
+        case .days(let n): return (n == 0 ? today.iso : calendar.adding(days: n, to: now).iso, found.1)
+        case .week(let n): return (calendar.mondayOfWeek(n, from: now).iso, found.1)
+        case .nextMonth:
+            let m = today.month == 12 ? 1 : today.month + 1
+            return (JakartaCalendar.Day(year: today.month == 12 ? today.year + 1 : today.year, month: m, day: 1).iso, found.1)
+        case .thisMonth: return (JakartaCalendar.Day(year: today.year, month: today.month, day: 1).iso, found.1)
+        case .nextYear: return (JakartaCalendar.Day(year: today.year + 1, month: 1, day: 1).iso, found.1)
         }
     }
 }

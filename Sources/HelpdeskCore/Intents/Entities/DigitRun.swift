@@ -48,7 +48,13 @@ struct DigitRun {
             while g < groups.count {
                 var found: DigitRun?
                 var last = g
-                for h in stride(from: groups.count - 1, through: g, by: -1) {
+                // no reading has more than 18 digits: look only that far ahead (keeps this linear)
+                var reach = g, total = groups[g].end - groups[g].start
+                while reach + 1 < groups.count, total + groups[reach + 1].end - groups[reach + 1].start <= 18 {
+                    reach += 1
+                    total += groups[reach].end - groups[reach].start
+                }
+                for h in stride(from: reach, through: g, by: -1) {
                     var digits = [UInt8]()
                     for q in g...h { digits += b[groups[q].start..<groups[q].end] }
                     let run = DigitRun(digits: digits, plus: plus && g == 0, start: groups[g].start - (plus && g == 0 ? 1 : 0), end: groups[h].end)

@@ -6,19 +6,36 @@ public struct EntityInput: Sendable {
         public var text: String
         public var start: Int
         public var end: Int
+        /// What the word may start (`EntityInput.month`, ...): one table lookup per word, shared by all extractors.
+        public var role: UInt8
     }
+
+    /// Word roles, so each extractor skips words (and whole messages) it cannot use.
+    public static let month: UInt8 = 1, relativeDay: UInt8 = 2, cohortMarker: UInt8 = 4, filler: UInt8 = 8
+    static let roles: [String: UInt8] = {
+        var r = [String: UInt8]()
+        for w in DateExtractor.months.keys { r[w, default: 0] |= month }
+        for w in DateExtractor.relativeWords { r[w, default: 0] |= relativeDay }
+        for w in CohortExtractor.markers { r[w, default: 0] |= cohortMarker }
+        for w in ProgramExtractor.fillers { r[w, default: 0] |= filler }
+        return r
+    }()
+
+    /// The union of the roles of all words.
+    public let roles: UInt8
 
     public let bytes: [UInt8]
     public let words: [Word]
     public let hasDigits: Bool
-    private let original: [UInt8]?
+    /// The text as typed, when folding kept byte offsets (pure ASCII); nil otherwise.
+    private let original: String?
 
     public init(_ text: String) {
         let folded = TextFolding.fold(text)
         bytes = folded
-        let utf8 = Array(text.utf8)
-        original = utf8.count == folded.count ? utf8 : nil
+        original = text.utf8.count == folded.count ? text : nil
         var words = [Word]()
+        var roles: UInt8 = 0
         var i = 0
         var digits = false
         while i < folded.count {
@@ -28,15 +45,22 @@ public struct EntityInput: Sendable {
                 if TextFolding.isDigit(folded[i]) { digits = true }
                 i += 1
             }
-            words.append(Word(text: String(decoding: folded[s..<i], as: UTF8.self), start: s, end: i))
+            let text = String(decoding: folded[s..<i], as: UTF8.self)
+            let role = Self.roles[text] ?? 0
+            roles |= role
+            words.append(Word(text: text, start: s, end: i, role: role))
         }
         self.words = words
         hasDigits = digits
+        self.roles = roles
     }
 
     /// The text as typed between two byte offsets of the folded text.
     public func surface(_ start: Int, _ end: Int) -> String {
-        String(decoding: (original ?? bytes)[start..<end], as: UTF8.self)
+        guard let original else { return String(decoding: bytes[start..<end], as: UTF8.self) }
+        let u = original.utf8
+        let a = u.index(u.startIndex, offsetBy: start), b = u.index(u.startIndex, offsetBy: end)
+        return String(decoding: u[a..<b], as: UTF8.self)
     }
 
     static func digitValue(_ s: String) -> Int? {

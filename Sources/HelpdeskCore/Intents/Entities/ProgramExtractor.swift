@@ -32,7 +32,7 @@ public struct ProgramExtractor: EntityExtracting {
 
     public func extract(_ input: EntityInput, now: Date) -> [EntityMatch] {
         guard !patterns.isEmpty else { return [] }
-        let content = input.words.filter { !Self.fillers.contains($0.text) }
+        let content = input.words.filter { $0.role & EntityInput.filler == 0 }
         guard !content.isEmpty else { return [] }
         for p in patterns where p.words.count <= content.count {
             for s in 0...(content.count - p.words.count) {

@@ -32,8 +32,18 @@ struct FeatureBag {
         }
     }
 
+    /// Positions in `words` by key, used only for long messages (linear search is cheaper for short ones).
+    private var positions: [String: Int] = [:]
+
     private mutating func addWord(_ key: String, _ weight: Float) {
-        for i in words.indices where words[i].key == key { words[i].tf += weight; return }
+        if words.count < 32 {
+            for i in words.indices where words[i].key == key { words[i].tf += weight; return }
+            words.append((key, weight))
+            if words.count == 32 { for (i, w) in words.enumerated() { positions[w.key] = i } }
+            return
+        }
+        if let i = positions[key] { words[i].tf += weight; return }
+        positions[key] = words.count
         words.append((key, weight))
     }
 
