@@ -56,11 +56,11 @@ enum SupervisorSlashFormat {
 
     static func metrics(_ m: JSONValue) -> String {
         var lines = ["Since \(str(m["since"])): \(num(m["total"])) exchanges",
-                     "latency us  p50 \(num(m["latency"]?["p50"]))  p90 \(num(m["latency"]?["p90"]))  p99 \(num(m["latency"]?["p99"]))  max \(num(m["latency"]?["max"]))",
+                     "latency us  p50 \(num(m["latency"]?["p50_us"]))  p90 \(num(m["latency"]?["p90_us"]))  p99 \(num(m["latency"]?["p99_us"]))  max \(num(m["latency"]?["max_us"]))",
                      "fallback \(num(m["fallback_rate"]))  hand-off \(num(m["handoff_rate"]))  low confidence \(num(m["low_confidence_rate"]))"]
         if let per = m["per_intent"]?.objectValue {
             lines.append(SupervisorText.table(["INTENT", "COUNT", "P50us", "P99us"],
-                                              per.members.map { [$0.key, num($0.value["count"]), num($0.value["p50"]), num($0.value["p99"])] }))
+                                              per.members.map { [$0.key, num($0.value["count"]), num($0.value["p50_us"]), num($0.value["p99_us"])] }))
         }
         return lines.joined(separator: "\n")
     }

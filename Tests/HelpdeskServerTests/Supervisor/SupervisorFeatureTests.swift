@@ -40,6 +40,9 @@ import HelpdeskCore
 
         let table = try supervisor.slash("/sessions limit=5") { $0.contains(session) }
         #expect(table.first?.hasPrefix("SESSION") == true)
+        // Per-intent rows are sorted, so "thanks" is the last line of the /metrics answer.
+        let summary = try supervisor.slash("/metrics") { $0.hasPrefix("thanks") }
+        #expect(summary.contains { $0.hasPrefix("latency us  p50 ") && !$0.hasSuffix("max ") })
     }
 
     @Test func watchReceivesExchangesAsTheyHappen() throws {
