@@ -16,9 +16,22 @@ public final class Helpdesk: Sendable {
     public let writer: TranscriptWriter
     public let metrics: LiveMetrics
     public let server: Server
+    /// Supervisors online and the conversations they hold (also the desk's hand-off queue).
+    public let supervisors: SupervisorHub
+    /// The recorder the server writes to: the transcript writer plus the in-memory recent ring.
+    public let recent: RecentExchanges
 
-    public init(configuration: ServerConfiguration, router: CommandRouter = CommandRouter()) throws(StartupError) {
+    public init(configuration: ServerConfiguration, router: CommandRouter = CommandRouter(),
+                loginThrottle: LoginThrottle = LoginThrottle()) throws(StartupError) {
         self.configuration = configuration
+        let hub = SupervisorHub()
+        supervisors = hub
+        let token: SupervisorToken
+        do {
+            token = try SupervisorToken.load(configuration)
+        } catch {
+            throw StartupError(description: error.description)
+        }
         let transcripts = URL(fileURLWithPath: configuration.transcriptsPath)
         do {
             try FileManager.default.createDirectory(at: transcripts, withIntermediateDirectories: true)
@@ -35,15 +48,20 @@ public final class Helpdesk: Sendable {
             let desk = try Desk(classifier: model,
                                 sources: .init(dataDirectory: configuration.dataPath,
                                                repliesDirectory: (configuration.intentsPath as NSString).appendingPathComponent("replies")),
-                                journal: journal, duties: duties)
+                                journal: journal, handoff: hub.handoff, duties: duties)
             self.metrics = metrics
             self.writer = writer
             self.desk = desk
+            self.recent = RecentExchanges(inner: writer, pseudonym: pseudonym) { hub.broadcast($0) }
         } catch {
             throw StartupError(description: "\(error)")
         }
         let desk = self.desk
-        server = Server(configuration: configuration, responder: desk, recorder: writer, router: router) {
+        var router = router
+        SupervisorConsole(token: token, throttle: loginThrottle, hub: hub, recent: recent, journal: desk.journal,
+                          metrics: metrics, transcripts: transcripts, reload: { desk.reload() }).register(into: &router)
+        if !token.isConfigured { Log.info("no supervisor token configured: supervisor commands answer unauthorized") }
+        server = Server(configuration: configuration, responder: desk, recorder: recent, router: router, relay: hub) {
             let problems = desk.reload()
             if problems.isEmpty {
                 Log.info("reloaded \(configuration.dataPath) and reply texts")

@@ -16,6 +16,7 @@ public final class Server: @unchecked Sendable {
     private let responder: any Responder
     private let recorder: any ExchangeRecording
     private let router: CommandRouter
+    private let relay: (any ConversationRelay)?
     private let onReload: @Sendable () -> Void
     private let queue = DispatchQueue(label: "helpdesk.server")
     private let connections = Mutex<[Int: Connection]>([:])
@@ -29,7 +30,8 @@ public final class Server: @unchecked Sendable {
 
     public init(configuration: ServerConfiguration, responder: any Responder,
                 recorder: any ExchangeRecording = DiscardingRecorder(), router: CommandRouter = CommandRouter(),
-                onReload: @escaping @Sendable () -> Void = {}) {
+                relay: (any ConversationRelay)? = nil, onReload: @escaping @Sendable () -> Void = {}) {
+        self.relay = relay
         self.configuration = configuration
         self.responder = responder
         self.recorder = recorder
@@ -91,7 +93,7 @@ public final class Server: @unchecked Sendable {
         }
         let number = nextNumber.add(1, ordering: .relaxed).oldValue
         let connection = Connection(fd: fd, number: number, peer: peer, configuration: configuration,
-                                    responder: responder, recorder: recorder, router: router) { [self] c in closed(c) }
+                                    responder: responder, recorder: recorder, router: router, relay: relay) { [self] c in closed(c) }
         let admitted = connections.withLock { table -> Bool in
             guard table.count < configuration.maxConnections else { return false }
             table[number] = connection

@@ -44,18 +44,22 @@ final class Connection: @unchecked Sendable {
     private static let readSize = 32 * 1024
 
     init(fd: Int32, number: Int, peer: String, configuration: ServerConfiguration, responder: any Responder,
-         recorder: any ExchangeRecording, router: CommandRouter, onClosed: @escaping @Sendable (Connection) -> Void) {
+         recorder: any ExchangeRecording, router: CommandRouter, relay: (any ConversationRelay)? = nil,
+         onClosed: @escaping @Sendable (Connection) -> Void) {
         self.fd = fd
         self.number = number
         self.peer = peer
         self.configuration = configuration
         self.onClosed = onClosed
         self.queue = DispatchQueue(label: "helpdesk.connection")
-        let context = ConnectionContext(connectionUser: "tcp:\(peer)#\(number)", peer: peer, connectionNumber: number)
+        let outlet = ConnectionOutlet(number: number)
+        let context = ConnectionContext(connectionUser: "tcp:\(peer)#\(number)", peer: peer, connectionNumber: number,
+                                        outlet: outlet)
         self.session = ProtocolSession(context: context, configuration: configuration, responder: responder,
-                                       recorder: recorder, router: router)
+                                       recorder: recorder, router: router, relay: relay)
         self.framer = LineFramer(maxLineBytes: configuration.maxLineBytes)
         lastActivity.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
+        outlet.connection = self
     }
 
     /// Sends the banner and starts reading. Call once, from any thread.
@@ -85,6 +89,20 @@ final class Connection: @unchecked Sendable {
                 step()
             }
             beginClosing(saying: line)
+        }
+    }
+
+    /// Appends one pushed line (an event, a staff member's words) between replies, on this
+    /// connection's queue; dropped and counted on `outlet` when the output is backed up past the
+    /// high-water mark or the connection is no longer open. Any thread.
+    func push(_ line: String, outlet: ConnectionOutlet) {
+        queue.async { [self] in
+            guard state == .open, pendingOutput <= configuration.outputHighWater else {
+                outlet.dropped.add(1, ordering: .relaxed)
+                return
+            }
+            ReplyEncoder.human(line, into: &out)
+            flush()
         }
     }
 

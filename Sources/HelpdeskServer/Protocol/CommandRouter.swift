@@ -10,12 +10,16 @@ public struct ConnectionContext: Sendable {
     public let connectionNumber: Int
     /// Set by a successful `login` (e.g. `"supervisor"`); checked by supervisor commands.
     public var role: String?
+    /// Pushes lines to this connection between replies (nil when driven without a socket).
+    public var outlet: (any LineOutlet)?
 
-    public init(connectionUser: String, peer: String, connectionNumber: Int, role: String? = nil) {
+    public init(connectionUser: String, peer: String, connectionNumber: Int, role: String? = nil,
+                outlet: (any LineOutlet)? = nil) {
         self.connectionUser = connectionUser
         self.peer = peer
         self.connectionNumber = connectionNumber
         self.role = role
+        self.outlet = outlet
     }
 }
 
@@ -27,11 +31,26 @@ public typealias CommandResult = Result<JSONObject, ProtocolError>
 /// concurrently for different connections.
 public typealias CommandHandler = @Sendable (_ request: JSONObject, _ context: inout ConnectionContext) -> CommandResult
 
+/// A `/command` typed by a person: gets the text after the name and the connection's context,
+/// returns the lines to show and whether it succeeded (failures count towards the error limit).
+public typealias SlashHandler = @Sendable (_ argument: String, _ context: inout ConnectionContext) -> SlashResult
+
+/// What a `/command` says back to the person at the terminal.
+public struct SlashResult: Sendable, Equatable {
+    public var text: String
+    public var ok: Bool
+    public init(_ text: String, ok: Bool = true) {
+        self.text = text
+        self.ok = ok
+    }
+}
+
 /// The table of JSON `cmd`s. The server answers `ping` out of the box; other parts (supervisor
 /// commands: `login`, `metrics`, `sessions`, ...) `register` theirs before the server starts,
 /// without touching the dispatcher. A value type: built once, then shared read-only.
 public struct CommandRouter: Sendable {
     private var handlers: [String: CommandHandler] = [:]
+    private var slashHandlers: [String: SlashHandler] = [:]
 
     /// A router that answers `ping` with `{"ok":true}`.
     public init() {
@@ -44,6 +63,19 @@ public struct CommandRouter: Sendable {
     }
 
     public var names: [String] { handlers.keys.sorted() }
+
+    /// Adds (or replaces) the `/name` command; the built-in ones (`/help`, `/lang`, `/quit`) win.
+    public mutating func registerSlash(_ name: String, handler: @escaping SlashHandler) {
+        slashHandlers[name] = handler
+    }
+
+    public var slashNames: [String] { slashHandlers.keys.sorted() }
+
+    /// Runs the `/name` command, or nil when there is none by that name.
+    public func runSlash(_ name: String, argument: String, context: inout ConnectionContext) -> SlashResult? {
+        guard let handler = slashHandlers[name] else { return nil }
+        return handler(argument, &context)
+    }
 
     /// Runs the command; an unknown name is a `bad_request` naming the known ones.
     public func run(_ name: String, request: JSONObject, context: inout ConnectionContext) -> CommandResult {

@@ -27,6 +27,8 @@ public struct ProtocolSession {
     public let responder: any Responder
     public let recorder: any ExchangeRecording
     public let router: CommandRouter
+    /// Lets a supervisor step into conversations (nil: the desk answers everything).
+    public let relay: (any ConversationRelay)?
     public let maxLineBytes: Int
     public let maxConsecutiveErrors: Int
     public private(set) var context: ConnectionContext
@@ -34,8 +36,9 @@ public struct ProtocolSession {
     private var errorStreak = 0
 
     public init(context: ConnectionContext, configuration: ServerConfiguration, responder: any Responder,
-                recorder: any ExchangeRecording, router: CommandRouter) {
+                recorder: any ExchangeRecording, router: CommandRouter, relay: (any ConversationRelay)? = nil) {
         self.context = context
+        self.relay = relay
         self.responder = responder
         self.recorder = recorder
         self.router = router
@@ -78,7 +81,7 @@ public struct ProtocolSession {
         case .success(.message(let id, let user, let channel, let text)):
             let user = user ?? context.connectionUser
             let message = Message(user: user, channel: channel ?? "tcp", text: text, arrived: arrival.date)
-            let reply = responder.respond(to: message)
+            let reply = respond(message, viaJSON: true)
             ReplyEncoder.message(reply, id: id, user: user, into: &out)
             record(message, reply, arrival)
         case .success(.command(let id, let name, let body)):
@@ -93,7 +96,7 @@ public struct ProtocolSession {
             return slash(name, argument, into: &out)
         case .success(.text(let text)):
             let message = Message(user: context.connectionUser, channel: "tcp", text: text, arrived: arrival.date)
-            let reply = responder.respond(to: message)
+            let reply = respond(message, viaJSON: false)
             ReplyEncoder.human(reply.text, into: &out)
             record(message, reply, arrival)
         }
@@ -104,6 +107,16 @@ public struct ProtocolSession {
     /// Forgets the connection's own conversation (called once, when the connection closes).
     public func end() {
         responder.endConversation(of: context.connectionUser)
+        relay?.connectionEnded(context)
+    }
+
+    /// The desk's answer, unless a supervisor has the conversation (then the relay's).
+    private func respond(_ message: Message, viaJSON: Bool) -> Reply {
+        guard let relay else { return responder.respond(to: message) }
+        if let staff = relay.intercept(message, viaJSON: viaJSON, context: context) { return staff }
+        let reply = responder.respond(to: message)
+        relay.answered(message, reply, viaJSON: viaJSON, context: context)
+        return reply
     }
 
     private mutating func slash(_ name: String, _ argument: String, into out: inout [UInt8]) -> Disposition {
@@ -121,8 +134,13 @@ public struct ProtocolSession {
             ReplyEncoder.human(ServerPhrases.goodbye(lang), into: &out)
             return .close
         default:
-            ReplyEncoder.human(ServerPhrases.unknownCommand(name, lang), into: &out)
-            return failed(&out)
+            if let result = router.runSlash(name, argument: argument, context: &context) {
+                ReplyEncoder.human(result.text, into: &out)
+                if !result.ok { return failed(&out) }
+            } else {
+                ReplyEncoder.human(ServerPhrases.unknownCommand(name, lang), into: &out)
+                return failed(&out)
+            }
         }
         errorStreak = 0
         return .keepOpen

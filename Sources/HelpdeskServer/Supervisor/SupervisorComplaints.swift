@@ -1,0 +1,54 @@
+import Foundation
+import HelpdeskCore
+
+/// The complaint commands: `complaints` (optionally by `status`), `complaint` (one ticket, with
+/// its confidential parts) and `complaint.update` (new status and the note the citizen will see).
+/// Tickets are accepted as citizens type them (lowercase, spaces for dashes).
+extension SupervisorConsole {
+    func complaints(_ name: String, _ request: JSONObject) -> CommandResult {
+        let ok: (String, JSONValue) = ("ok", .bool(true))
+        let statuses = ComplaintStatus.allCases.map(\.rawValue).joined(separator: ", ")
+        func status(_ key: String, required: Bool) -> Result<ComplaintStatus?, ProtocolError> {
+            guard let value = request[key], !value.isNull else {
+                return required ? .failure(ProtocolError(.badRequest, "\(name) needs \"\(key)\" (one of \(statuses))")) : .success(nil)
+            }
+            guard let s = value.stringValue, let parsed = ComplaintStatus(rawValue: s.lowercased()) else {
+                return .failure(ProtocolError(.badRequest, "unknown status '\(value.stringValue ?? JSONWriter.text(of: value))' (one of \(statuses))"))
+            }
+            return .success(parsed)
+        }
+        func ticket() -> Result<String, ProtocolError> {
+            guard let raw = request["ticket"]?.stringValue, !raw.isEmpty else {
+                return .failure(ProtocolError(.badRequest, "\(name) needs \"ticket\" (ADU-YYYYMMDD-NNNN)"))
+            }
+            let canonical = Identifiers.ticket(in: raw) ?? raw
+            guard journal.complaint(ticket: canonical) != nil else { return .failure(ProtocolError(.notFound, "no complaint with ticket \(raw)")) }
+            return .success(canonical)
+        }
+        switch name {
+        case "complaints":
+            return status("status", required: false).map { wanted in
+                let list = journal.list(status: wanted)
+                return SupervisorJSON.object([ok, ("complaints", .array(list.map { SupervisorJSON.complaint($0, full: false) }))])
+            }
+        case "complaint":
+            return ticket().map { t in
+                SupervisorJSON.object([ok, ("complaint", journal.complaint(ticket: t).map { SupervisorJSON.complaint($0, full: true) } ?? .null)])
+            }
+        default:
+            return ticket().flatMap { t in
+                status("status", required: true).flatMap { newStatus in
+                    let note = request["note"]?.stringValue ?? ""
+                    do throws(ComplaintJournal.Failure) {
+                        let updated = try journal.update(ticket: t, status: newStatus!, note: note, at: Date())
+                        return .success(SupervisorJSON.object([ok, ("complaint", SupervisorJSON.complaint(updated, full: false))]))
+                    } catch {
+                        if case .notFound = error { return .failure(ProtocolError(.notFound, error.description)) }
+                        Log.error("complaint.update \(t): \(error)")
+                        return .failure(ProtocolError(.badRequest, "could not record the update: \(error.description)"))
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+@testable import HelpdeskServer
+import HelpdeskCore
+
+/// A whole helpdesk (the real desk, intents and data of this repository, transcripts in a fresh
+/// temporary folder) on an ephemeral port, for the supervisor tests.
+struct SupervisorTestServer {
+    static let token = "s3cret-token-for-tests"
+    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    let helpdesk: Helpdesk
+    let port: Int
+    let transcripts: URL
+
+    init(token: String? = SupervisorTestServer.token) throws {
+        transcripts = FileManager.default.temporaryDirectory.appendingPathComponent("supervisor-test-\(UUID().uuidString)")
+        var c = ServerConfiguration()
+        c.port = 0
+        c.rate = 0
+        c.intentsPath = Self.repo.appendingPathComponent("Intents").path
+        c.dataPath = Self.repo.appendingPathComponent("Data").path
+        c.transcriptsPath = transcripts.path
+        c.supervisorToken = token
+        // A long window so "a quick retry" is inside it even on a loaded machine.
+        helpdesk = try Helpdesk(configuration: c, loginThrottle: LoginThrottle(base: .seconds(120)))
+        port = try helpdesk.start()
+    }
+
+    func client() throws -> TestClient {
+        let client = try TestClient(port: port)
+        _ = try client.expectLine()
+        return client
+    }
+
+    /// A client logged in as supervisor with the JSON `login`.
+    func supervisor() throws -> TestClient {
+        let client = try client()
+        try client.send(#"{"id":"login","cmd":"login","token":"\#(Self.token)"}"# + "\n")
+        let reply = try client.readJSON()
+        guard reply["role"]?.stringValue == "supervisor" else { throw TestClientError(description: "login failed: \(reply)") }
+        return client
+    }
+
+    func stop() {
+        helpdesk.shutdown()
+        try? FileManager.default.removeItem(at: transcripts)
+    }
+}
+
+extension TestClient {
+    /// Sends one JSON request and returns the reply with that `id`, skipping pushed event lines.
+    func request(_ json: String) throws -> JSONValue {
+        try send(json + "\n")
+        let id = try JSONParser.parse(json)["id"]
+        while true {
+            let line = try readJSON()
+            if line["event"] == nil, line["id"] == id { return line }
+        }
+    }
+
+    /// Reads lines until one satisfies `match` (pushed lines may come before it).
+    func readUntil(_ match: (String) -> Bool) throws -> String {
+        while true {
+            let line = try expectLine()
+            if match(line) { return line }
+        }
+    }
+
+    /// Sends a `/command` and reads its answer up to and including the line that matches `last`.
+    func slash(_ command: String, until last: (String) -> Bool) throws -> [String] {
+        try send(command + "\n")
+        var lines: [String] = []
+        while true {
+            let line = try expectLine()
+            lines.append(line)
+            if last(line) { return lines }
+        }
+    }
+}
