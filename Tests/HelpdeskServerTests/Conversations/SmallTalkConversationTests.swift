@@ -21,6 +21,18 @@ import HelpdeskCore
         #expect(bye.intent == "goodbye")
     }
 
+    @Test func chatPingAndABareYesAreNotMisread() throws {
+        let desk = try LiveHelpdesk()
+        defer { desk.stopAndClean() }
+        let a = try desk.adapter()
+        let ping = try a.ask("wa:62814000006", "P")
+        #expect(ping.intent == "greeting", "reply was: \(ping.text)")
+        let yes = try a.ask("wa:62814000006", "ya")
+        #expect(yes.intent == "help")
+        #expect(yes.says("silakan ketik"), "reply was: \(yes.text)")
+        #expect(!yes.says("sampai jumpa"), "a bare yes was taken as goodbye: \(yes.text)")
+    }
+
     @Test func englishSmallTalk() throws {
         let desk = try LiveHelpdesk()
         defer { desk.stopAndClean() }
