@@ -81,8 +81,10 @@ import HelpdeskCore
         }
         // Kill while the clients are still filing: once a dozen tickets are out, or after 20 s.
         for _ in 0..<400 where receipts.count < 12 { usleep(50_000) }
+        let stillFiling = clients.wait(timeout: .now()) == .timedOut
         kill(first.process.processIdentifier, SIGKILL)
         first.process.waitUntilExit()
+        #expect(stillFiling, "every client had stopped before the kill")
         watchdog.cancel()
         #expect(first.process.terminationReason == .uncaughtSignal)
         #expect(clients.wait(timeout: .now() + 30) == .success, "filing clients did not notice the kill")
