@@ -50,6 +50,8 @@ enum BridgeCommand: Command {
         let bridge: WebhookBridge
         do {
             bridge = try WebhookBridge(config)
+        } catch let error as SocketError {
+            throw RuntimeFailure("cannot listen on \(config.listenHost):\(config.listenPort): \(error)")
         } catch {
             throw RuntimeFailure("\(error)")
         }

@@ -141,6 +141,11 @@ public final class Desk: Responder {
             return Reply(text: turn.book.text(had ? .cancelled : .nothingToCancel, session.lang), intent: .complaintFile,
                          confidence: 1, lang: session.lang, handler: "conversation", outcome: .answered)
         }
+        if session.dialog == nil, Desk.isBareYes(turn.text) {
+            // "ya" with nothing pending is a nod, not a goodbye: invite the question.
+            return Reply(text: turn.book.text(.emptyMessage, session.lang), intent: .help, confidence: 1, lang: session.lang,
+                         handler: "conversation", outcome: .askedForMore)
+        }
         let cls = classifier.classify(turn.text, now: turn.now)
         if !session.langPinned, let lang = cls.lang { session.lang = lang }
 
@@ -170,6 +175,10 @@ public final class Desk: Responder {
     }
 
     static let topics: Set<IntentLabel> = [.scheduleQuery, .registrationStatus, .complaintStatus, .help, .handoffHuman, .outOfScope]
+
+    static func isBareYes(_ text: String) -> Bool {
+        ["ya", "iya", "y", "yes", "ya kirim", "iya kirim", "yes send", "yup", "yap"].contains(ComplaintDialog.plain(text))
+    }
 
     static func isCancel(_ text: String) -> Bool {
         let t = ComplaintDialog.plain(text)

@@ -11,7 +11,7 @@ extension Desk {
                   entities: cls.entities, ticket: ticket, options: options)
         }
         if intent != .registrationStatus && intent != .complaintStatus { session.awaiting = nil }
-        if cls.confidence < Desk.minimumConfidence && intent == cls.intent {
+        if cls.confidence < Desk.minimumConfidence && intent == cls.intent && !Desk.isClearEnough(cls, turn.lowered) {
             return Reply(text: book.text(.fallback, lang), intent: cls.intent, confidence: cls.confidence, lang: lang,
                          handler: "fallback", outcome: .fallback, entities: cls.entities)
         }
@@ -162,6 +162,25 @@ extension Desk {
         case .closed: .complaintStatusClosed
         }
     }
+
+    /// A weak classification still worth acting on: a complaint that names itself ("mau lapor",
+    /// "aduan") however long the story after it, or an out-of-scope question that names the
+    /// office it belongs to (KTP, BPJS, tax), which is more useful than "we did not understand".
+    static func isClearEnough(_ cls: Classification, _ lowered: String) -> Bool {
+        switch cls.intent {
+        case .complaintFile:
+            let words = Set(lowered.split(whereSeparator: { !$0.isLetter }).map(String.init))
+            return !words.isDisjoint(with: complaintWords)
+        case .outOfScope:
+            let key = outOfScopeKey(lowered)
+            return key != .outOfScope && key != .outOfScopeLapor
+        default:
+            return false
+        }
+    }
+
+    static let complaintWords: Set<String> = ["komplain", "komplen", "keluhan", "aduan", "pengaduan", "mengadu", "ngadu",
+                                              "lapor", "melapor", "complaint", "complain"]
 
     /// Where an out-of-scope question belongs, from a few telling words.
     static func outOfScopeKey(_ lowered: String) -> ReplyKey {

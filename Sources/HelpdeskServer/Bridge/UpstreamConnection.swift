@@ -40,7 +40,7 @@ final class UpstreamConnection: @unchecked Sendable {
     private let queue: DispatchQueue
     private let ready = Atomic<Bool>(false)
     private let waiting = Atomic<Int>(0)
-    private var stream: BridgeStream?
+    private var stream: SocketStream?
     private var connectSource: DispatchSourceWrite?
     private var connectingFD: Int32 = -1
     private var connectFailed = false
@@ -99,7 +99,7 @@ final class UpstreamConnection: @unchecked Sendable {
         guard !stopped else { return }
         let fd: Int32
         do {
-            fd = try BridgeSocket.startConnect(host: host, port: port)
+            fd = try Socket.connect(host: host, port: port)
         } catch {
             retryLater()
             return
@@ -120,14 +120,14 @@ final class UpstreamConnection: @unchecked Sendable {
         connectSource = nil
         let fd = connectingFD
         connectingFD = -1
-        let error = BridgeSocket.pendingError(fd)
+        let error = Socket.pendingError(fd)
         connectFailed = error != 0
         source.cancel()
         if connectFailed {
             retryLater()
             return
         }
-        let s = BridgeStream(fd: fd, queue: queue)
+        let s = SocketStream(fd: fd, queue: queue)
         s.onBytes = { [unowned self] bytes in self.received(bytes) }
         s.onClose = { [unowned self] in self.lost() }
         stream = s

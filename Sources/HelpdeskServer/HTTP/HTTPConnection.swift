@@ -9,7 +9,7 @@ import Dispatch
 /// `@unchecked Sendable`: all mutable state is touched only on `queue` (a serial queue of its
 /// own); the handler's `respond` closure hops back onto it.
 final class HTTPConnection: @unchecked Sendable {
-    private let stream: BridgeStream
+    private let stream: SocketStream
     private let queue: DispatchQueue
     private let handler: any HTTPHandling
     private let limits: HTTPLimits
@@ -21,7 +21,7 @@ final class HTTPConnection: @unchecked Sendable {
 
     init(fd: Int32, handler: any HTTPHandling, limits: HTTPLimits, onClose: @escaping @Sendable () -> Void) {
         queue = DispatchQueue(label: "helpdesk.bridge.http")
-        stream = BridgeStream(fd: fd, queue: queue)
+        stream = SocketStream(fd: fd, queue: queue)
         self.handler = handler
         self.limits = limits
         self.onClose = onClose

@@ -123,6 +123,52 @@ enum Socket {
         }
     }
 
+    /// Starts a non-blocking connect to `host:port` (a literal or a name; each resolved address is
+    /// tried in turn). The socket becomes writable when the connect has finished; `pendingError`
+    /// then says whether it succeeded.
+    static func connect(host: String, port: Int) throws(SocketError) -> Int32 {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_flags = AI_NUMERICSERV
+        var list: UnsafeMutablePointer<addrinfo>?
+        let gai = getaddrinfo(host, String(port), &hints, &list)
+        guard gai == 0, let first = list else {
+            throw SocketError("resolve \(host): \(String(cString: gai_strerror(gai)))", code: 0)
+        }
+        defer { freeaddrinfo(list) }
+        var lastError = SocketError("connect \(host):\(port)", code: EADDRNOTAVAIL)
+        var node: UnsafeMutablePointer<addrinfo>? = first
+        while let info = node {
+            node = info.pointee.ai_next
+            let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
+            if fd < 0 { lastError = SocketError("socket"); continue }
+            prepare(fd)
+            setNoDelay(fd)
+            var rc: Int32
+            repeat { rc = Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) } while rc != 0 && errno == EINTR
+            if rc == 0 || errno == EINPROGRESS { return fd }
+            lastError = SocketError("connect \(host):\(port)")
+            close(fd)
+        }
+        throw lastError
+    }
+
+    /// The error a non-blocking connect finished with (0 when it succeeded).
+    static func pendingError(_ fd: Int32) -> Int32 {
+        var err: Int32 = 0
+        var len = socklen_t(MemoryLayout<Int32>.size)
+        guard getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) == 0 else { return errno }
+        return err
+    }
+
+    /// Best effort for a client refused with a ready-made answer (an HTTP 503): send, then close.
+    static func refuse(_ fd: Int32, bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { send(fd, $0) }
+        shutdown(fd, Int32(SHUT_WR))
+        close(fd)
+    }
+
     /// Best effort for a client we refuse: one line on a fresh socket (its buffer is empty, so the
     /// line fits), then close.
     static func refuse(_ fd: Int32, line: String) {

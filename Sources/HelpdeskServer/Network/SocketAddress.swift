@@ -27,6 +27,15 @@ enum SocketAddress {
         String(decoding: chars.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// Splits `HOST:PORT` as flags take it (`[::1]:8080` for IPv6); the port must be 0...65535.
+    static func split(_ address: String) -> (host: String, port: Int)? {
+        guard let colon = address.lastIndex(of: ":") else { return nil }
+        var host = String(address[..<colon])
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        guard !host.isEmpty, let port = Int(address[address.index(after: colon)...]), (0...65535).contains(port) else { return nil }
+        return (host, port)
+    }
+
     /// The local address a socket is bound to, and its port.
     static func local(of fd: Int32) -> (text: String, port: Int) {
         var storage = sockaddr_storage()

@@ -4,13 +4,14 @@ import Glibc
 /// One connected non-blocking socket driven by Dispatch sources: bytes in through `onBytes`,
 /// bytes out through `write` (sent at once, the rest kept with a cursor and flushed by a write
 /// source that is resumed only while output is pending), and one orderly close that closes the
-/// descriptor only after both sources have cancelled. Both the HTTP side and the upstream side
-/// of the bridge sit on it, so the Dispatch rules (resume before cancel, close in the cancel
-/// handler) are kept in one place.
+/// descriptor only after both sources have cancelled. The bridge's HTTP side and upstream side
+/// sit on it (the line server's `Connection` keeps its own, protocol-aware loop), so the
+/// Dispatch rules (resume before cancel, close in the cancel handler) are kept in one place and
+/// the system calls themselves are `Socket`'s.
 ///
 /// `@unchecked Sendable`: every mutable field is touched only on `queue`, a serial queue the
 /// owner also uses for its own state; `dispatchPrecondition` checks it in the entry points.
-final class BridgeStream: @unchecked Sendable {
+final class SocketStream: @unchecked Sendable {
     let fd: Int32
     let queue: DispatchQueue
     /// Called on `queue` with each chunk read.
@@ -54,7 +55,7 @@ final class BridgeStream: @unchecked Sendable {
         guard !isClosed else { return }
         var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         for _ in 0..<4 {
-            let result = buffer.withUnsafeMutableBytes { BridgeSocket.read(fd, into: $0) }
+            let result = buffer.withUnsafeMutableBytes { Socket.read(fd, into: $0) }
             switch result {
             case .done(let n):
                 buffer.withUnsafeBytes { onBytes(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
@@ -91,7 +92,7 @@ final class BridgeStream: @unchecked Sendable {
     private func flush() {
         guard !isClosed else { return }
         while pendingOutput > 0 {
-            let result = outbox.withUnsafeBytes { BridgeSocket.send(fd, UnsafeRawBufferPointer(rebasing: $0[cursor...])) }
+            let result = outbox.withUnsafeBytes { Socket.send(fd, UnsafeRawBufferPointer(rebasing: $0[cursor...])) }
             switch result {
             case .done(let n):
                 cursor += n
