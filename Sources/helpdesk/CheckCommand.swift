@@ -1,29 +1,36 @@
+import Foundation
 import HelpdeskCore
 
-/// `helpdesk check`: validates the intent catalog (and, through the same list, any other data
-/// folder with a validator), printing every problem as `path:line: message`; exit 1 when any.
+/// `helpdesk check`: validates the intent catalog, the reply texts and the service data, printing
+/// every problem as `path:line: message`; exit 1 when any.
 enum CheckCommand: Command {
     static let name = "check"
     static let summary = "validates Intents/ and Data/"
     static let help = """
-    usage: helpdesk check [--intents DIR]
+    usage: helpdesk check [--intents DIR] [--data DIR]
 
-    Validates the intent catalog (and service data, where a validator exists) and prints every
-    problem as path:line: message. Exit status 1 when there is a problem, 0 otherwise with a
-    one-line summary per area.
+    Validates the intent catalog, the reply texts (Intents/replies/) and the service data, and
+    prints every problem as path:line: message. Exit status 1 when there is a problem, 0
+    otherwise, with a one-line summary per area.
 
     options:
       --intents DIR   the intent catalog folder (env HELPDESK_INTENTS, default Intents)
+      --data DIR      the service data folder (env HELPDESK_DATA, default Data)
 
     """
 
     /// Every area `check` validates. Add a data validator here (e.g. for `--data DIR`).
     static func validators(_ args: Arguments) -> [any Validator] {
-        [IntentCatalogValidator(directory: IntentsOption.directory(args))]
+        let intents = IntentsOption.directory(args)
+        return [
+            IntentCatalogValidator(directory: intents),
+            ReplyTextsValidator(directory: (intents as NSString).appendingPathComponent("replies")),
+            ServiceDataValidator(directory: args.string("--data", env: "HELPDESK_DATA", default: "Data")),
+        ]
     }
 
     static func run(_ argv: [String]) throws -> Int32 {
-        let args = try Arguments(argv, options: [IntentsOption.flag], switches: [])
+        let args = try Arguments(argv, options: [IntentsOption.flag, "--data"], switches: [])
         if let extra = args.positionals.first { throw UsageError("unexpected argument '\(extra)'") }
         var failed = false
         var out = ""
