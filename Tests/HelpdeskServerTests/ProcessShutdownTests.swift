@@ -23,7 +23,9 @@ import HelpdeskCore
         let binary = try #require(Self.binary(), "build the helpdesk executable first (swift build)")
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["serve", "--port", "0", "--host", "127.0.0.1"]
+        let transcripts = FileManager.default.temporaryDirectory.appendingPathComponent("helpdesk-sigterm-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: transcripts) }
+        process.arguments = ["serve", "--port", "0", "--host", "127.0.0.1", "--transcripts", transcripts.path]
         let errors = Pipe()
         process.standardError = errors
         try process.run()
