@@ -141,7 +141,11 @@ public struct ComplaintDialog: Sendable, Equatable {
         return nil
     }
 
-    static func mode(answer word: String) -> ComplaintMode? {
+    /// Words people add around a choice ("biasa aja", "yang rahasia dong", "pilih 2").
+    static let choiceFillers: Set<String> = ["aja", "saja", "sj", "deh", "dong", "ya", "yang", "yg", "pilih", "nomor", "no", "mode", "just", "the", "one", "option"]
+
+    static func mode(answer text: String) -> ComplaintMode? {
+        let word = text.split(separator: " ").filter { !choiceFillers.contains(String($0)) }.joined(separator: " ")
         switch word {
         case "1", "biasa", "normal", "umum": return .normal
         case "2": return .confidential

@@ -174,7 +174,9 @@ public final class Desk: Responder {
         return cls.intent
     }
 
-    static let topics: Set<IntentLabel> = [.scheduleQuery, .registrationStatus, .complaintStatus, .help, .handoffHuman, .outOfScope]
+    /// Intents that may interrupt a complaint dialog. Not `out_of_scope`: an answer the dialog does
+    /// not understand ("-", "ya" at the wrong step) is re-asked, not sent to another office.
+    static let topics: Set<IntentLabel> = [.scheduleQuery, .registrationStatus, .complaintStatus, .help, .handoffHuman]
 
     static func isBareYes(_ text: String) -> Bool {
         ["ya", "iya", "y", "yes", "ya kirim", "iya kirim", "yes send", "yup", "yap"].contains(ComplaintDialog.plain(text))

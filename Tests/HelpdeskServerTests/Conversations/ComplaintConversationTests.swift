@@ -11,6 +11,29 @@ import HelpdeskCore
         return text.wholeMatch(of: /ADU-\d{8}-\d{4}/) != nil
     }
 
+    /// Informal answers at each step: "tolong dibantu" inside a description, "biasa aja" for the
+    /// mode, "-" for no contact. A reply the dialog cannot place is asked again, never answered as
+    /// out of scope (found by trying it over telnet).
+    @Test func informalAnswersStayInTheDialog() throws {
+        let desk = try LiveHelpdesk()
+        defer { desk.stopAndClean() }
+        let a = try desk.adapter()
+        let user = "wa:62813000002"
+        _ = try a.ask(user, "mau komplen dong")
+        _ = try a.ask(user, "3")
+        let mode = try a.ask(user, "lms nya error trs gk bs login udh 3 hari, tolong dibantu")
+        #expect(mode.says("rahasia", "anonim"), "mode prompt expected: \(mode.text)")
+        let unclear = try a.ask(user, "ya")
+        #expect(unclear.intent != "out_of_scope", "an unclear answer must be asked again: \(unclear.text)")
+        #expect(unclear.says("rahasia", "anonim"), "mode asked again expected: \(unclear.text)")
+        let contact = try a.ask(user, "biasa aja")
+        #expect(contact.says("e-mail"), "contact prompt expected: \(contact.text)")
+        let confirm = try a.ask(user, "-")
+        #expect(confirm.says("(ya/tidak)"), "summary expected: \(confirm.text)")
+        let filed = try a.ask(user, "ya")
+        #expect(Self.isTicket(filed.ticket))
+    }
+
     @Test func fullDialogGivesATicketThatIsOnDisk() throws {
         let desk = try LiveHelpdesk()
         defer { desk.stopAndClean() }
