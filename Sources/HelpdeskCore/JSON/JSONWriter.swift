@@ -107,6 +107,13 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// `s` as a JSON string literal, quotes included.
+    public static func quoted(_ s: String) -> String {
+        var w = JSONWriter(capacity: s.utf8.count + 2)
+        w.string(s)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
     /// The JSON text of `value`, compact, as a `String`.
     public static func text(of value: JSONValue) -> String {
         var w = JSONWriter()

@@ -1,3 +1,5 @@
+import HelpdeskCore
+
 /// One HTTP response and its encoding to bytes. It exists so that handlers return values
 /// (status, content type, body) and only this file knows the wire format; every response
 /// carries `Content-Length` so keep-alive clients always know where it ends.
@@ -81,21 +83,5 @@ public struct HTTPResponse: Sendable, Equatable {
     }
 
     /// A JSON string literal for `s` (quotes, backslashes and control characters escaped).
-    static func jsonQuoted(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
-    }
+    static func jsonQuoted(_ s: String) -> String { JSONWriter.quoted(s) }
 }
