@@ -53,13 +53,7 @@ enum BenchCommand: Command {
         } else if let path = args.string("--messages") {
             o.requests = try loadMessages(path)
         }
-        let address: BenchAddress
-        do {
-            address = try BenchAddress.resolve(host: o.host, port: o.port)
-        } catch {
-            throw RuntimeFailure("\(error)")
-        }
-        guard address.isLoopback || args.has("--allow-remote") else {
+        guard LoadGenerator.isLoopback(host: o.host) || args.has("--allow-remote") else {
             throw UsageError("--host \(o.host) is not a loopback address; add --allow-remote to load a remote server")
         }
         let result: LoadGenerator.Result

@@ -16,16 +16,14 @@ final class BenchWorker: @unchecked Sendable {
     }
 
     private let options: LoadGenerator.Options
-    private let address: BenchAddress
     private let indexes: [Int]
     private let measureFrom: ContinuousClock.Instant
     private let stopAt: ContinuousClock.Instant
     private let payloads: [[UInt8]]
 
-    init(options: LoadGenerator.Options, address: BenchAddress, connectionIndexes: [Int],
+    init(options: LoadGenerator.Options, connectionIndexes: [Int],
          measureFrom: ContinuousClock.Instant, stopAt: ContinuousClock.Instant) {
         self.options = options
-        self.address = address
         self.indexes = connectionIndexes
         self.measureFrom = measureFrom
         self.stopAt = stopAt
@@ -36,7 +34,7 @@ final class BenchWorker: @unchecked Sendable {
         var result = LoadGenerator.Result(requests: 0, errors: 0, failedConnections: 0, seconds: 0, latency: LatencyHistogram())
         var conns: [Conn] = []
         for i in indexes {
-            guard let fd = try? LoadGenerator.connect(address) else {
+            guard let fd = try? LoadGenerator.connect(host: options.host, port: options.port) else {
                 result.failedConnections += 1
                 continue
             }

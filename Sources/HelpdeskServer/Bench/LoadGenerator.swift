@@ -40,11 +40,10 @@ public final class LoadGenerator: Sendable {
     }
 
     public func run() throws -> Result {
-        let address = try BenchAddress.resolve(host: options.host, port: options.port)
         var idle: [Int32] = []
         defer { idle.forEach { close($0) } }
         for _ in 0..<options.idleConnections {
-            idle.append(try Self.connect(address))
+            idle.append(try Self.connect(host: options.host, port: options.port))
         }
         let clock = ContinuousClock()
         let start = clock.now
@@ -55,7 +54,7 @@ public final class LoadGenerator: Sendable {
         let group = DispatchGroup()
         for t in 0..<threads {
             let share = Array(stride(from: t, to: options.connections, by: threads))
-            let worker = BenchWorker(options: options, address: address, connectionIndexes: share,
+            let worker = BenchWorker(options: options, connectionIndexes: share,
                                 measureFrom: measureFrom, stopAt: stopAt)
             group.enter()
             Thread.detachNewThread {
@@ -69,17 +68,25 @@ public final class LoadGenerator: Sendable {
         return total
     }
 
-    static func connect(_ address: BenchAddress) throws -> Int32 {
-        let fd = socket(Int32(address.family), Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw RuntimeError("socket: \(String(cString: strerror(errno)))") }
-        var one: Int32 = 1
-        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        let rc = address.withSockAddr { Glibc.connect(fd, $0, $1) }
-        guard rc == 0 else {
-            let message = String(cString: strerror(errno))
-            close(fd)
-            throw RuntimeError("connect to \(address): \(message)")
+    /// Whether `host` is a loopback address (the command refuses others without `--allow-remote`).
+    public static func isLoopback(host: String) -> Bool { SocketAddress.isLoopback(host: host) }
+
+    /// A connected, blocking client socket (the workers `poll` for replies and write requests whole).
+    static func connect(host: String, port: Int) throws -> Int32 {
+        let fd: Int32
+        do {
+            fd = try Socket.connect(host: host, port: port)
+        } catch {
+            throw RuntimeError(error.description)
         }
+        var pfd = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        let ready = poll(&pfd, 1, 10_000)
+        let failure = ready <= 0 ? ETIMEDOUT : Socket.pendingError(fd)
+        guard failure == 0 else {
+            close(fd)
+            throw RuntimeError("connect \(host):\(port): \(String(cString: strerror(failure)))")
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return fd
     }
 

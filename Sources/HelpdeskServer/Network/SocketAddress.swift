@@ -48,4 +48,32 @@ enum SocketAddress {
         let port = text.split(separator: ":").last.flatMap { Int($0) } ?? 0
         return (text, port)
     }
+
+    /// Whether every address `host` resolves to is a loopback one (127.0.0.0/8 or ::1); false
+    /// when it does not resolve. `helpdesk bench` refuses other targets unless told otherwise.
+    static func isLoopback(host: String) -> Bool {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        var list: UnsafeMutablePointer<addrinfo>?
+        guard getaddrinfo(host, nil, &hints, &list) == 0, let first = list else { return false }
+        defer { freeaddrinfo(list) }
+        var node: UnsafeMutablePointer<addrinfo>? = first
+        while let info = node {
+            node = info.pointee.ai_next
+            guard let addr = info.pointee.ai_addr else { return false }
+            if info.pointee.ai_family == AF_INET {
+                let ip = addr.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { UInt32(bigEndian: $0.pointee.sin_addr.s_addr) }
+                if ip >> 24 != 127 { return false }
+            } else if info.pointee.ai_family == AF_INET6 {
+                let isLoop = addr.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { sin6 -> Bool in
+                    withUnsafeBytes(of: sin6.pointee.sin6_addr) { raw in raw.prefix(15).allSatisfy { $0 == 0 } && raw[15] == 1 }
+                }
+                if !isLoop { return false }
+            } else {
+                return false
+            }
+        }
+        return true
+    }
 }
