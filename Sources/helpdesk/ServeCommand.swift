@@ -26,6 +26,9 @@ enum ServeCommand: Command {
       --data DIR                  HELPDESK_DATA               service data (Data)
       --transcripts DIR           HELPDESK_TRANSCRIPTS        transcripts and runtime records (Transcripts)
       --retention-days N          HELPDESK_RETENTION_DAYS     keep transcripts this many days (365; 0 = forever)
+      --complaint-retention-days N  HELPDESK_COMPLAINT_RETENTION_DAYS  erase closed complaints' personal fields
+                                  this many days after closing (730; 0 = never)
+      --eval-file FILE            HELPDESK_EVAL_FILE          where review.add target eval appends (Intents/review-eval.tsv)
       --supervisor-token-file F   HELPDESK_SUPERVISOR_TOKEN_FILE  file holding the supervisor token
                                   (or the token itself in HELPDESK_SUPERVISOR_TOKEN)
       --log-level LEVEL           HELPDESK_LOG_LEVEL          debug, info, warn or error (info)
@@ -35,6 +38,7 @@ enum ServeCommand: Command {
     static let options: Set<String> = [
         "--host", "--port", "--max-connections", "--idle-timeout", "--max-line", "--rate", "--burst",
         "--max-errors", "--intents", "--data", "--transcripts", "--retention-days", "--supervisor-token-file", "--log-level",
+        "--complaint-retention-days", "--eval-file",
     ]
 
     static func configuration(_ args: Arguments) throws -> ServerConfiguration {
@@ -57,6 +61,10 @@ enum ServeCommand: Command {
         c.transcriptsPath = args.string("--transcripts", env: "HELPDESK_TRANSCRIPTS", default: c.transcriptsPath)
         let retention = try args.int("--retention-days", env: "HELPDESK_RETENTION_DAYS", default: c.retentionDays ?? 0, in: 0...36_500)
         c.retentionDays = retention == 0 ? nil : retention
+        let complaintRetention = try args.int("--complaint-retention-days", env: "HELPDESK_COMPLAINT_RETENTION_DAYS",
+                                              default: c.complaintRetentionDays ?? 0, in: 0...36_500)
+        c.complaintRetentionDays = complaintRetention == 0 ? nil : complaintRetention
+        c.evalFile = args.string("--eval-file", env: "HELPDESK_EVAL_FILE")
         c.supervisorTokenFile = args.string("--supervisor-token-file", env: "HELPDESK_SUPERVISOR_TOKEN_FILE")
         c.supervisorToken = args.environment["HELPDESK_SUPERVISOR_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         return c

@@ -88,6 +88,7 @@ extension Desk {
         }
         do {
             let result = try duties.eraser.erase(user: user, pseudonym: duties.pseudonym.of(user), who: "citizen", at: turn.now)
+            duties.erased(user)
             if !result.openComplaints.isEmpty {
                 duties.erasures.add(.init(user: user, openTickets: result.openComplaints, at: turn.now))
                 return book.text(.privacyEraseQueued, lang, [

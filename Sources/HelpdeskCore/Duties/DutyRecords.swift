@@ -11,6 +11,9 @@ public struct DutyRecords: Sendable {
     public var surveys: SurveyLog?
     public var erasures: ErasureQueue
     public var audit: AuditLog { eraser.audit }
+    /// Called with the user key after an erasure, so copies held in memory (the supervisor's
+    /// ring of recent exchanges) are dropped too.
+    public var erased: @Sendable (String) -> Void = { _ in }
 
     public init(pseudonym: Pseudonym, eraser: PersonalDataEraser, surveys: SurveyLog?, erasures: ErasureQueue = ErasureQueue()) {
         self.pseudonym = pseudonym

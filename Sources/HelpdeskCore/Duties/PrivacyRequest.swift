@@ -58,6 +58,12 @@ public final class ErasureQueue: Sendable {
         public var user: String
         public var openTickets: [String]
         public var at: Date
+
+        public init(user: String, openTickets: [String], at: Date) {
+            self.user = user
+            self.openTickets = openTickets
+            self.at = at
+        }
     }
 
     private let entries = Mutex<[Entry]>([])

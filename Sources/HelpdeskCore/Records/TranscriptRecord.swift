@@ -58,9 +58,23 @@ public struct TranscriptRecord: Sendable, Equatable {
         self.ticket = ticket
     }
 
-    /// The record for `exchange` with personal data masked and the user pseudonymised.
+    /// What a data-rights exchange (handler `privacy`) keeps instead of the user, message and reply:
+    /// asking to be erased must not write the person back into the files just cleaned.
+    public static let privacyMessage = "[permintaan data pribadi]"
+    public static let privacyReply = "[jawaban data pribadi]"
+
+    /// The record for `exchange` with personal data masked and the user pseudonymised; a
+    /// data-rights exchange keeps neither user nor texts.
     public init(_ exchange: Exchange, redactor: Redactor, pseudonym: Pseudonym) {
         let r = exchange.reply
+        if r.handler == "privacy" {
+            self.init(session: exchange.session.isEmpty ? r.session : exchange.session, channel: exchange.channel,
+                      user: ComplaintJournal.erasedMark, arrived: exchange.arrived, replied: exchange.replied,
+                      latencyMicros: exchange.latencyMicros, intent: r.intent.rawValue, confidence: r.confidence,
+                      lang: r.lang.rawValue, handler: r.handler, outcome: r.outcome.rawValue,
+                      message: Self.privacyMessage, reply: Self.privacyReply, ticket: nil)
+            return
+        }
         self.init(session: exchange.session.isEmpty ? r.session : exchange.session,
                   channel: exchange.channel, user: pseudonym.of(exchange.user),
                   arrived: exchange.arrived, replied: exchange.replied, latencyMicros: exchange.latencyMicros,

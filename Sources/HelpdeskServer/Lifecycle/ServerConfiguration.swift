@@ -29,6 +29,14 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// The supervisor token itself (`HELPDESK_SUPERVISOR_TOKEN`), when given directly.
     public var supervisorToken: String?
     public var listenBacklog: Int32 = 1024
+    /// Seconds between checks for newly overdue complaints (pushed to supervisors).
+    public var escalationInterval: Double = 60
+    /// Seconds between runs of the journal's daily duties (close unanswered, retention).
+    public var upkeepInterval: Double = 86_400
+    /// Closed complaints lose their personal fields this many days after closing (nil: never).
+    public var complaintRetentionDays: Int? = 730
+    /// Where `review.add` with target `eval` appends (default `<intents>/review-eval.tsv`).
+    public var evalFile: String?
 
     public init() {}
 }

@@ -50,6 +50,15 @@ public final class RecentExchanges: ExchangeRecording {
 
     public func flush() { inner.flush() }
 
+    /// Drops every exchange of `user` from memory (after their data was erased).
+    public func forget(user: String) {
+        ring.withLock { r in
+            let kept = (r.items.count < capacity ? r.items : Array(r.items[r.next...] + r.items[..<r.next])).filter { $0.user != user }
+            r.items = kept
+            r.next = kept.count % capacity
+        }
+    }
+
     /// The redacted, pseudonymised record of `exchange`, as the transcript file holds it.
     public func redacted(_ exchange: Exchange) -> TranscriptRecord {
         TranscriptRecord(exchange, redactor: redactor, pseudonym: pseudonym)

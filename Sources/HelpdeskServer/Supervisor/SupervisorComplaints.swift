@@ -28,8 +28,18 @@ extension SupervisorConsole {
         switch name {
         case "complaints":
             return status("status", required: false).map { wanted in
-                let list = journal.list(status: wanted)
-                return SupervisorJSON.object([ok, ("complaints", .array(list.map { SupervisorJSON.complaint($0, full: false) }))])
+                guard let schedule else {
+                    let list = journal.list(status: wanted)
+                    return SupervisorJSON.object([ok, ("complaints", .array(list.map { SupervisorJSON.complaint($0, full: false) }))])
+                }
+                // Open complaints overdue first, by their next deadline; then the closed ones.
+                let (clocks, days) = schedule()
+                let now = Date()
+                let open = journal.deadlines(now: now, clocks: clocks, workingDays: days)
+                let done = journal.list().filter { !$0.status.isOpen }
+                    .map { ComplaintDeadline.of($0, clocks: clocks, workingDays: days, today: Day(now)) }
+                let list = (open + done).filter { wanted == nil || $0.complaint.status == wanted }
+                return SupervisorJSON.object([ok, ("complaints", .array(list.map(SupervisorJSON.deadline)))])
             }
         case "complaint":
             return ticket().map { t in

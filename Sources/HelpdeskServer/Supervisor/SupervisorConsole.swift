@@ -3,8 +3,9 @@ import HelpdeskCore
 
 /// The supervisor's commands over the line protocol, in their JSON form: `login`, `logout`,
 /// `metrics`, `sessions`, `transcript`, `watch`/`unwatch`, `handoffs`, `take`, `say`, `release`,
-/// `complaints`, `complaint`, `complaint.update` and `reload`. Every one but `login` answers
-/// `unauthorized` until the connection has logged in. `register` adds them, and their `/` forms
+/// `complaints`, `complaint`, `complaint.update`, `reload`, `erasures`, `erase`, `review` and
+/// `review.add`. Every one but `login` answers `unauthorized` until the connection has logged in;
+/// every access to personal data is written to the audit log (`SupervisorAudit`). `register` adds them, and their `/` forms
 /// (`SupervisorSlash`), to a `CommandRouter`; the handlers run on the caller's connection queue.
 public struct SupervisorConsole: Sendable {
     public let token: SupervisorToken
@@ -15,11 +16,21 @@ public struct SupervisorConsole: Sendable {
     public let metrics: LiveMetrics
     public let transcripts: URL
     public let reload: @Sendable () -> [Problem]
+    /// The desk's duty records (audit log, eraser, erasure queue); nil: nothing is audited or erased.
+    public let duties: DutyRecords?
+    /// The review queue's way into the catalog and the running model; nil: `review` is unavailable.
+    public let review: ReviewDesk?
+    /// The complaint clocks and working days now in force (for deadlines); nil: plain listing.
+    public let schedule: (@Sendable () -> (ComplaintClocks, WorkingDays))?
     static let role = "supervisor"
 
     public init(token: SupervisorToken, throttle: LoginThrottle = LoginThrottle(), hub: SupervisorHub,
                 recent: RecentExchanges, journal: ComplaintJournal, metrics: LiveMetrics, transcripts: URL,
-                reload: @escaping @Sendable () -> [Problem]) {
+                reload: @escaping @Sendable () -> [Problem], duties: DutyRecords? = nil, review: ReviewDesk? = nil,
+                schedule: (@Sendable () -> (ComplaintClocks, WorkingDays))? = nil) {
+        self.duties = duties
+        self.review = review
+        self.schedule = schedule
         self.token = token
         self.throttle = throttle
         self.hub = hub
@@ -33,7 +44,8 @@ public struct SupervisorConsole: Sendable {
 
     /// The JSON command names (all but `login` need a login).
     public static let commands = ["login", "logout", "metrics", "sessions", "transcript", "watch", "unwatch", "handoffs",
-                                  "take", "say", "release", "complaints", "complaint", "complaint.update", "reload"]
+                                  "take", "say", "release", "complaints", "complaint", "complaint.update", "reload",
+                                  "erasures", "erase", "review", "review.add"]
 
     public func register(into router: inout CommandRouter) {
         let console = self
@@ -71,8 +83,14 @@ public struct SupervisorConsole: Sendable {
         return .success(SupervisorJSON.object([("ok", .bool(true)), ("role", .string(Self.role))]))
     }
 
-    /// A logged-in supervisor's command.
+    /// A logged-in supervisor's command, audited when it touched personal data.
     func run(_ name: String, _ request: JSONObject, _ context: inout ConnectionContext) -> CommandResult {
+        let result = perform(name, request, &context)
+        if case .success(let answer) = result { audit(name, request, answer, context) }
+        return result
+    }
+
+    private func perform(_ name: String, _ request: JSONObject, _ context: inout ConnectionContext) -> CommandResult {
         let ok: (String, JSONValue) = ("ok", .bool(true))
         let me = context.connectionNumber
         func text(_ key: String) -> String? {
@@ -122,6 +140,10 @@ public struct SupervisorConsole: Sendable {
             return need("user").flatMap { user in hub.release(user, by: me).mapError(\.error).map { SupervisorJSON.object([ok]) } }
         case "complaints", "complaint", "complaint.update":
             return complaints(name, request)
+        case "erasures", "erase":
+            return erasures(name, request, context)
+        case "review", "review.add":
+            return reviewCommand(name, request)
         case "reload":
             let problems = reload()
             for p in problems { Log.warning("reload: \(p) (keeping the last good data)") }

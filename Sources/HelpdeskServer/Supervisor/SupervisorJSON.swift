@@ -54,6 +54,15 @@ enum SupervisorJSON {
         return .object(object(pairs))
     }
 
+    /// A complaint in the list with its clocks: `stage`, `stage_due`, `resolution_due`, `overdue`.
+    static func deadline(_ d: ComplaintDeadline) -> JSONValue {
+        guard case .object(let body) = complaint(d.complaint, full: false) else { return .null }
+        return .object(JSONObject(body.members + object([
+            ("stage", .string(d.stage.rawValue)), ("stage_due", string(d.stageDue?.description)),
+            ("resolution_due", .string(d.resolutionDue.description)), ("overdue", .bool(d.overdue)),
+        ]).members))
+    }
+
     static func handoff(_ r: SupervisorHub.Waiting) -> JSONValue {
         .object(object([
             ("user", .string(r.user)), ("session", .string(r.session)), ("text", .string(r.text)),

@@ -10,7 +10,8 @@ struct SupervisorSlash: Sendable {
     func register(into router: inout CommandRouter) {
         let me = self
         for name in ["login", "logout", "metrics", "sessions", "transcript", "complaints", "complaint", "update",
-                     "watch", "unwatch", "handoffs", "take", "say", "release", "reload", "supervisor"] {
+                     "watch", "unwatch", "handoffs", "take", "say", "release", "reload", "supervisor",
+                     "erasures", "erase", "review", "review-add", "review-eval"] {
             router.registerSlash(name) { argument, context in me.run(name, argument, &context) }
         }
     }
@@ -43,7 +44,13 @@ struct SupervisorSlash: Sendable {
         case "say":
             guard words.count >= 2 else { return SlashResult("usage: /say USER TEXT…", ok: false) }
             pairs = [("user", .string(words[0])), ("text", .string(rest(1)))]
-        case "release": pairs = [("user", .string(argument))]
+        case "release", "erase": pairs = [("user", .string(argument))]
+        case "review": if let n = Int(argument) { pairs = [("limit", SupervisorJSON.int(n))] }
+        case "review-add", "review-eval":
+            command = "review.add"
+            guard words.count >= 2 else { return SlashResult("usage: /\(name) INTENT TEXT…", ok: false) }
+            pairs = [("intent", .string(words[0])), ("text", .string(rest(1))),
+                     ("target", .string(name == "review-eval" ? "eval" : "examples"))]
         default: break
         }
         guard context.role == SupervisorConsole.role else {

@@ -23,6 +23,7 @@ enum SupervisorSlashFormat {
             let rows = (o["complaints"]?.arrayValue ?? []).map { c in
                 [str(c["ticket"]), str(c["status"]), str(c["category"]), str(c["due"]), SupervisorText.oneLine(str(c["summary"]), 40)]
             }
+            if o["complaints"]?.arrayValue?.first?["stage"] != nil { return complaintClocks(o) }
             return SupervisorText.table(["TICKET", "STATUS", "CATEGORY", "DUE", "SUMMARY"], rows)
         case "complaint", "complaint.update":
             guard let c = o["complaint"], !c.isNull else { return "(none)" }
@@ -50,7 +51,7 @@ enum SupervisorSlashFormat {
         case "reload":
             let problems = (o["problems"]?.arrayValue ?? []).map { str($0) }
             return problems.isEmpty ? "Reloaded: no problems." : (["Reloaded with problems (the last good data is kept):"] + problems).joined(separator: "\n")
-        default: return JSONWriter.text(of: .object(o))
+        default: return duties(command, o) ?? JSONWriter.text(of: .object(o))
         }
     }
 

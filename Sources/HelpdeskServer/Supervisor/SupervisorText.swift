@@ -31,6 +31,10 @@ enum SupervisorText {
       /watch  /unwatch             live feed of exchanges
       /handoffs  /take [USER]  /say USER TEXT…  /release USER
       /reload                      re-read Data/ and reply texts
+      /erasures  /erase USER       erasure requests waiting for a supervisor
+      /review [N]                  messages the helpdesk did not understand, grouped
+      /review-add INTENT TEXT…     add one to the intent's examples (model rebuilt)
+      /review-eval INTENT TEXT…    add one to the evaluation set
     """
 
     /// One live-feed line: `10:42:07 telegram u-3f2a schedule.query 0.94 12ms | message → reply`.

@@ -13,17 +13,28 @@ struct SupervisorTestServer {
     let port: Int
     let transcripts: URL
 
-    init(token: String? = SupervisorTestServer.token) throws {
+    /// `copyIntents` serves a copy of `Intents/` inside the temporary folder (for `review.add`);
+    /// `configure` adjusts the configuration; `clock` is the time the periodic duties go by.
+    init(token: String? = SupervisorTestServer.token, copyIntents: Bool = false,
+         configure: (inout ServerConfiguration) -> Void = { _ in },
+         clock: @escaping @Sendable () -> Date = { Date() }) throws {
         transcripts = FileManager.default.temporaryDirectory.appendingPathComponent("supervisor-test-\(UUID().uuidString)")
         var c = ServerConfiguration()
         c.port = 0
         c.rate = 0
         c.intentsPath = Self.repo.appendingPathComponent("Intents").path
+        if copyIntents {
+            let copy = transcripts.appendingPathComponent("Intents")
+            try FileManager.default.createDirectory(at: transcripts, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: c.intentsPath, toPath: copy.path)
+            c.intentsPath = copy.path
+        }
         c.dataPath = Self.repo.appendingPathComponent("Data").path
         c.transcriptsPath = transcripts.path
         c.supervisorToken = token
         // A long window so "a quick retry" is inside it even on a loaded machine.
-        helpdesk = try Helpdesk(configuration: c, loginThrottle: LoginThrottle(base: .seconds(120)))
+        configure(&c)
+        helpdesk = try Helpdesk(configuration: c, loginThrottle: LoginThrottle(base: .seconds(120)), clock: clock)
         port = try helpdesk.start()
     }
 
