@@ -4,15 +4,26 @@
 # Redis's inline PING is measured too when redis-server is installed.
 #
 #   Benchmarks/compare.sh [DURATION_SECONDS]      (default 10)
+#
+# HELPDESK_BIN=DIR (a release bin folder holding `helpdesk`) and NIO_PEER=PATH (a built NIOPeer)
+# skip the corresponding build, e.g. to reuse a `-Xswiftc -g` build made for profiling.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUR=${1:-10}
 CONNS=50
 HD_PORT=17000; PEER_PORT=17100; REDIS_PORT=17200
-BIN=$(swift build -c release --show-bin-path)
-swift build -c release --product helpdesk >/dev/null
-(cd Benchmarks/NIOPeer && swift build -c release >/dev/null)
-PEER=Benchmarks/NIOPeer/.build/release/NIOPeer
+if [ -n "${HELPDESK_BIN:-}" ]; then
+  BIN=$HELPDESK_BIN
+else
+  BIN=$(swift build -c release --show-bin-path)
+  swift build -c release --product helpdesk >/dev/null
+fi
+if [ -n "${NIO_PEER:-}" ]; then
+  PEER=$NIO_PEER
+else
+  (cd Benchmarks/NIOPeer && swift build -c release >/dev/null)
+  PEER=Benchmarks/NIOPeer/.build/release/NIOPeer
+fi
 WORK=$(mktemp -d)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }

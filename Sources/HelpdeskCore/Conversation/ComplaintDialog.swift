@@ -131,13 +131,27 @@ public struct ComplaintDialog: Sendable, Equatable {
     static let noWords: Set<String> = ["tidak", "no", "gak", "ga", "nggak", "enggak", "jangan", "n", "tdk", "nope"]
     static let skipWords: Set<String> = ["lewati", "skip", "tidak", "tidak ada", "gak ada", "ga ada", "no", "none", "-", "tidak usah", "gak usah", "nggak", "tdk", "kosong", ""]
 
+    /// Lowercased, without surrounding whitespace and `.!,?`; a plain ASCII word (most short
+    /// answers) skips Foundation's UTF-16 trim, which finds nothing to cut there anyway.
     static func plain(_ text: String) -> String {
-        text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!,?")))
+        let lowered = text.lowercased()
+        if let first = lowered.utf8.first, let last = lowered.utf8.last,
+           isKept(first), isKept(last) {
+            return lowered
+        }
+        return lowered.trimmingCharacters(in: plainTrimmed)
+    }
+
+    private static let plainTrimmed = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!,?"))
+
+    /// An ASCII byte the trim would keep at either end.
+    private static func isKept(_ b: UInt8) -> Bool {
+        b > 0x20 && b < 0x7F && b != UInt8(ascii: ".") && b != UInt8(ascii: "!") && b != UInt8(ascii: ",") && b != UInt8(ascii: "?")
     }
 
     static func mode(in lowered: String) -> ComplaintMode? {
-        if lowered.contains("anonim") || lowered.contains("anonymous") || lowered.contains("tanpa nama") { return .anonymous }
-        if lowered.contains("rahasia") || lowered.contains("confidential") { return .confidential }
+        if lowered.includes("anonim") || lowered.includes("anonymous") || lowered.includes("tanpa nama") { return .anonymous }
+        if lowered.includes("rahasia") || lowered.includes("confidential") { return .confidential }
         return nil
     }
 

@@ -110,7 +110,7 @@ public final class Desk: Responder {
         var session = sessions.checkout(message.user, now: now)
         session.lastSeen = now
         let c = current
-        let text = message.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Desk.trimmed(message.text)
         let turn = Turn(message: message, text: text, content: c, now: now)
         let routed = dutyReply(turn, session: &session) ?? route(turn, session: &session)
         let reply = withDuties(routed, turn, session: &session)
@@ -164,26 +164,40 @@ public final class Desk: Responder {
 
     /// The intent to act on: identifiers and pending questions win over a weak classification.
     private func effectiveIntent(_ turn: Turn, _ cls: Classification, session: Session) -> IntentLabel {
-        let hasTicket = cls.entities.first(.ticket) != nil || Identifiers.ticket(in: turn.text) != nil
-        let hasRegistration = cls.entities.first(.registrationID) != nil || cls.entities.first(.nip) != nil
-            || Identifiers.registrationID(in: turn.text) != nil || Identifiers.nip(in: turn.text) != nil
         if cls.confidence < 0.8 || cls.intent == .outOfScope {
+            // Looked up only here: a confident classification never needs the identifier scan.
+            let hasTicket = cls.entities.first(.ticket) != nil || Identifiers.ticket(in: turn.text) != nil
+            let hasRegistration = cls.entities.first(.registrationID) != nil || cls.entities.first(.nip) != nil
+                || Identifiers.registrationID(in: turn.text) != nil || Identifiers.nip(in: turn.text) != nil
             if hasTicket || (session.awaiting == .ticket && cls.confidence < Desk.minimumConfidence) { return .complaintStatus }
             if hasRegistration || (session.awaiting == .registration && cls.confidence < Desk.minimumConfidence) { return .registrationStatus }
         }
         return cls.intent
     }
 
+    /// The text without surrounding whitespace; most messages have none, and skipping
+    /// Foundation's trim for them saves a UTF-16 round trip per message.
+    static func trimmed(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last,
+           first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// Intents that may interrupt a complaint dialog. Not `out_of_scope`: an answer the dialog does
     /// not understand ("-", "ya" at the wrong step) is re-asked, not sent to another office.
     static let topics: Set<IntentLabel> = [.scheduleQuery, .registrationStatus, .complaintStatus, .help, .handoffHuman]
 
+    private static let bareYes: Set<String> = ["ya", "iya", "y", "yes", "ya kirim", "iya kirim", "yes send", "yup", "yap"]
+    private static let cancelWords: Set<String> = ["batal", "cancel", "/batal", "/cancel", "stop", "gak jadi", "ga jadi", "tidak jadi",
+                                                   "nggak jadi", "batalkan", "abort", "never mind", "nevermind"]
+
     static func isBareYes(_ text: String) -> Bool {
-        ["ya", "iya", "y", "yes", "ya kirim", "iya kirim", "yes send", "yup", "yap"].contains(ComplaintDialog.plain(text))
+        bareYes.contains(ComplaintDialog.plain(text))
     }
 
     static func isCancel(_ text: String) -> Bool {
-        let t = ComplaintDialog.plain(text)
-        return ["batal", "cancel", "/batal", "/cancel", "stop", "gak jadi", "ga jadi", "tidak jadi", "nggak jadi", "batalkan", "abort", "never mind", "nevermind"].contains(t)
+        cancelWords.contains(ComplaintDialog.plain(text))
     }
 }

@@ -185,8 +185,8 @@ extension Desk {
     /// Where an out-of-scope question belongs, from a few telling words.
     static func outOfScopeKey(_ lowered: String) -> ReplyKey {
         let words = Set(lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
-        if !words.isDisjoint(with: ["ktp", "ektp", "kk", "akta", "dukcapil", "domisili", "kependudukan"]) || lowered.contains("kartu keluarga") { return .outOfScopeDukcapil }
-        if words.contains("bpjs") || lowered.contains("jkn") { return .outOfScopeBPJS }
+        if !words.isDisjoint(with: ["ktp", "ektp", "kk", "akta", "dukcapil", "domisili", "kependudukan"]) || lowered.includes("kartu keluarga") { return .outOfScopeDukcapil }
+        if words.contains("bpjs") || lowered.includes("jkn") { return .outOfScopeBPJS }
         if !words.isDisjoint(with: ["pajak", "npwp", "spt", "tax", "djp", "efiling"]) { return .outOfScopeTax }
         if !words.isDisjoint(with: ["lapor", "mengadu", "aduan", "complaint", "report"]) { return .outOfScopeLapor }
         return .outOfScope

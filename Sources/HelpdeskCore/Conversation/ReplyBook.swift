@@ -5,9 +5,20 @@ import Foundation
 /// `key: text with {placeholders}`; `#` starts a comment; `\n` in a text is a line break.
 /// A key missing in one language falls back to the other (and `validate` reports it).
 public struct ReplyBook: Sendable {
-    private let texts: [Lang: [String: String]]
+    /// Every key's template per language, compiled once (a missing key falls back to the other language).
+    private let templates: [Lang: [ReplyKey: ReplyTemplate]]
 
-    public init(texts: [Lang: [String: String]]) { self.texts = texts }
+    public init(texts: [Lang: [String: String]]) {
+        var templates: [Lang: [ReplyKey: ReplyTemplate]] = [:]
+        for (lang, table) in texts {
+            var compiled: [ReplyKey: ReplyTemplate] = [:]
+            for (name, text) in table {
+                if let key = ReplyKey(rawValue: name) { compiled[key] = ReplyTemplate(text) }
+            }
+            templates[lang] = compiled
+        }
+        self.templates = templates
+    }
 
     /// Loads both files; `book` is nil when neither file could be read.
     public static func load(directory: String) -> (book: ReplyBook?, problems: [Problem]) {
@@ -77,8 +88,7 @@ public struct ReplyBook: Sendable {
     /// The text of `key` in `lang` (or the other language), with `{name}` placeholders filled.
     public func text(_ key: ReplyKey, _ lang: Lang, _ values: [String: String] = [:]) -> String {
         let other: Lang = lang == .id ? .en : .id
-        guard var t = texts[lang]?[key.rawValue] ?? texts[other]?[key.rawValue] else { return "[\(key.rawValue)]" }
-        for (name, value) in values { t = t.replacingOccurrences(of: "{\(name)}", with: value) }
-        return t
+        guard let t = templates[lang]?[key] ?? templates[other]?[key] else { return "[\(key.rawValue)]" }
+        return t.filled(values)
     }
 }

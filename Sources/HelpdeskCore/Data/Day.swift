@@ -45,12 +45,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// `YYYY-MM` of this day.
     public var monthKey: String {
         let c = civil
-        return String(format: "%04d-%02d", c.year, c.month)
+        return Timestamp.isoMonth(c.year, c.month)
     }
 
     public var description: String {
         let c = civil
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        return Timestamp.isoDay(c.year, c.month, c.day)
     }
 
     /// The first day of the month after this one.

@@ -44,8 +44,8 @@ public enum PrivacyRequest: String, Sendable, Equatable {
         /// The request `text` makes, erasure first ("hapus data saya" also names the data).
         public func match(_ text: String) -> PrivacyRequest? {
             let t = text.lowercased()
-            if erase.contains(where: { t.contains($0) }) { return .erase }
-            if access.contains(where: { t.contains($0) }) { return .access }
+            if t.includesAny(erase) { return .erase }
+            if t.includesAny(access) { return .access }
             return nil
         }
     }

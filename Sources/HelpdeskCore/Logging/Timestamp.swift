@@ -9,14 +9,44 @@ public enum Timestamp {
         let millis = Int((t - Double(secs)) * 1000)
         let (y, m, d) = civil(fromDays: Int(floorDiv(secs, 86_400)))
         let sod = Int(secs - floorDiv(secs, 86_400) * 86_400)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", y, m, d, sod / 3600, sod / 60 % 60, sod % 60, millis)
+        var out = ""
+        out.reserveCapacity(24)
+        pad(y, 4, &out); out += "-"; pad(m, 2, &out); out += "-"; pad(d, 2, &out); out += "T"
+        pad(sod / 3600, 2, &out); out += ":"; pad(sod / 60 % 60, 2, &out); out += ":"; pad(sod % 60, 2, &out)
+        out += "."; pad(millis, 3, &out); out += "Z"
+        return out
     }
 
     /// `YYYY-MM-DD` of the UTC day `date` falls in.
     public static func day(_ date: Date) -> String {
         let secs = Int64(date.timeIntervalSince1970.rounded(.down))
         let (y, m, d) = civil(fromDays: Int(floorDiv(secs, 86_400)))
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        return isoDay(y, m, d)
+    }
+
+    /// `YYYY-MM-DD` (as `%04d-%02d-%02d` would print it, without `String(format:)`'s cost).
+    public static func isoDay(_ y: Int, _ m: Int, _ d: Int) -> String {
+        var out = ""
+        out.reserveCapacity(10)
+        pad(y, 4, &out); out += "-"; pad(m, 2, &out); out += "-"; pad(d, 2, &out)
+        return out
+    }
+
+    /// `YYYY-MM` (as `%04d-%02d`).
+    public static func isoMonth(_ y: Int, _ m: Int) -> String {
+        var out = ""
+        out.reserveCapacity(7)
+        pad(y, 4, &out); out += "-"; pad(m, 2, &out)
+        return out
+    }
+
+    /// Appends `n` zero-padded to `width` digits, like `%0Nd` (a minus sign counts in the width).
+    static func pad(_ n: Int, _ width: Int, _ out: inout String) {
+        let digits = String(n.magnitude)
+        if n < 0 { out += "-" }
+        let count = digits.utf8.count + (n < 0 ? 1 : 0)
+        if count < width { out += String(repeating: "0", count: width - count) }
+        out += digits
     }
 
     private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {

@@ -66,6 +66,8 @@ public struct JSONLineWriter: Sendable {
         return s
     }
 
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
     public static func appendQuoted(_ value: String, to out: inout String) {
         out += "\""
         var needsEscape = false
@@ -73,19 +75,22 @@ public struct JSONLineWriter: Sendable {
             needsEscape = true; break
         }
         guard needsEscape else { out += value; out += "\""; return }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        // Escaped byte by byte (UTF-8 sequences pass through untouched), then appended once.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 16)
+        for b in value.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20:
+                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), JSONLineWriter.hexDigits[Int(b >> 4)], JSONLineWriter.hexDigits[Int(b & 0xF)]]
+            default: bytes.append(b)
             }
         }
+        out += String(decoding: bytes, as: UTF8.self)
         out += "\""
     }
 }

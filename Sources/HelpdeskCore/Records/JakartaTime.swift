@@ -29,7 +29,7 @@ public enum JakartaTime {
 
     public static func dayString(_ number: Int) -> String {
         let (y, m, d) = Timestamp.civil(fromDays: number)
-        return String(format: "%04d-%02d-%02d", y, m, d)
+        return Timestamp.isoDay(y, m, d)
     }
 
     /// The day number of `date` in Jakarta.

@@ -119,14 +119,14 @@ public struct Schedules: Sendable {
         return q
     }
 
-    private func contains(_ text: String, _ phrases: [String]) -> Bool { phrases.contains { text.contains($0) } }
+    private func contains(_ text: String, _ phrases: [String]) -> Bool { text.includesAny(phrases) }
 
     private func program(in lowered: String) -> String? {
         var best: (String, Int)?
         for (canonical, aliases) in data.programs {
             for name in [canonical] + aliases {
                 let n = name.lowercased()
-                if n.count > (best?.1 ?? 0), lowered.contains(" " + n + " ") || lowered.contains(" " + n + "?") || lowered.contains(n) && n.count > 5 {
+                if n.count > (best?.1 ?? 0), lowered.includes(" " + n + " ") || lowered.includes(" " + n + "?") || lowered.includes(n) && n.count > 5 {
                     best = (canonical, n.count)
                 }
             }

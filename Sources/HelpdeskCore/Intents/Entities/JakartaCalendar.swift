@@ -6,8 +6,8 @@ import Foundation
 public struct JakartaCalendar: Sendable {
     public struct Day: Sendable, Equatable {
         public var year: Int, month: Int, day: Int
-        public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
-        public var isoMonth: String { String(format: "%04d-%02d", year, month) }
+        public var iso: String { Timestamp.isoDay(year, month, day) }
+        public var isoMonth: String { Timestamp.isoMonth(year, month) }
     }
 
     private let calendar: Calendar

@@ -1,0 +1,62 @@
+/// One reply text split once, at load, into literal runs and `{name}` slots, so filling it per
+/// message is a single pass of appends instead of one Foundation `replacingOccurrences` per
+/// value (which dominated the desk's cost per message). A slot whose name has no value keeps
+/// its `{name}` text, as before; a value is never searched for further slots.
+struct ReplyTemplate: Sendable {
+    private enum Part: Sendable {
+        case literal(String)
+        case slot(String)
+    }
+
+    private let parts: [Part]
+    /// The text itself when it has no slots (the common case: returned without copying).
+    private let plain: String?
+    private let sizeHint: Int
+
+    init(_ text: String) {
+        var parts: [Part] = []
+        var literal = Substring()
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(where: { $0 == "}" || $0 == "{" }) else { break }
+            if rest[close] == "{" {
+                // "{{name}": the first brace is text; the slot (if any) starts at the second.
+                literal += rest[..<close]
+                rest = rest[close...]
+                continue
+            }
+            literal += rest[..<open]
+            if !literal.isEmpty { parts.append(.literal(String(literal))) }
+            literal = Substring()
+            parts.append(.slot(String(rest[afterOpen..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        literal += rest
+        if !literal.isEmpty { parts.append(.literal(String(literal))) }
+        self.parts = parts
+        self.plain = parts.contains { if case .slot = $0 { true } else { false } } ? nil : text
+        self.sizeHint = text.utf8.count + 64
+    }
+
+    func filled(_ values: [String: String]) -> String {
+        if let plain { return plain }
+        var out = ""
+        out.reserveCapacity(sizeHint)
+        for part in parts {
+            switch part {
+            case .literal(let s):
+                out += s
+            case .slot(let name):
+                if let value = values[name] {
+                    out += value
+                } else {
+                    out += "{"
+                    out += name
+                    out += "}"
+                }
+            }
+        }
+        return out
+    }
+}

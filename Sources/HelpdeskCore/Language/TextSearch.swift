@@ -1,0 +1,39 @@
+/// Substring tests on UTF-8 bytes. Foundation's `String.contains(_:)` goes through `NSString`
+/// (UTF-16 copies, locale-aware search) and was a large share of each message's cost; the desk's
+/// phrases are matched against already lowercased text, where a byte search finds the same
+/// phrases. Named `includes` so a call site says which search it means.
+extension String {
+    func includes(_ needle: String) -> Bool {
+        if needle.isEmpty { return true }
+        if let found = utf8.withContiguousStorageIfAvailable({ hay in
+            needle.utf8.withContiguousStorageIfAvailable { pin in String.search(hay, pin) }
+        }), let found {
+            return found
+        }
+        return Array(utf8).withUnsafeBufferPointer { hay in
+            Array(needle.utf8).withUnsafeBufferPointer { pin in String.search(hay, pin) }
+        }
+    }
+
+    /// Whether any of `phrases` occurs in the text.
+    func includesAny(_ phrases: [String]) -> Bool {
+        phrases.contains { includes($0) }
+    }
+
+    private static func search(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = hay.count, m = pin.count
+        guard m > 0 else { return true }
+        guard m <= n else { return false }
+        let first = pin[0]
+        var i = 0
+        while i <= n - m {
+            if hay[i] == first {
+                var j = 1
+                while j < m, hay[i + j] == pin[j] { j += 1 }
+                if j == m { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
