@@ -132,11 +132,28 @@ import HelpdeskCore
         #expect(try c.isClosedByPeer())
     }
 
+    /// A free port below the kernel's ephemeral range. A port left empty inside that range can be
+    /// taken meanwhile by an outgoing connection (even the bridge's own reconnect attempt, which
+    /// then connects to itself), and the server could not come back on it.
+    static func freePortOutsideEphemeralRange() throws -> Int {
+        let range = (try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8)) ?? "32768"
+        let low = Int(range.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first ?? "") ?? 32768
+        let top = max(2000, low - 1)
+        var candidate = 1024 + Int.random(in: 0..<max(1, top - 1024 - 200))
+        for _ in 0..<200 {
+            if let (probe, port) = try? startUpstream(port: candidate) {
+                probe.shutdown()
+                probe.waitUntilStopped()
+                return port
+            }
+            candidate += 1
+        }
+        throw SocketError("no free port below \(low)", code: 0)
+    }
+
     @Test func upstreamDownGives502ThenRecovers() throws {
-        // Find a free port, then leave it empty.
-        let (probe, port) = try Self.startUpstream()
-        probe.shutdown()
-        probe.waitUntilStopped()
+        // A free port, left empty while the bridge tries it.
+        let port = try Self.freePortOutsideEphemeralRange()
         let bridge = try Self.startBridge(upstream: port, secret: nil)
         defer { bridge.stop() }
         let c = try HTTPTestClient(port: bridge.port)
