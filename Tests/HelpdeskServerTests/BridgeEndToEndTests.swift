@@ -172,3 +172,24 @@ import HelpdeskCore
         #expect(metrics.body.contains("helpdesk_bridge_upstream_latency_seconds_count"))
     }
 }
+
+/// One person's messages keep to one upstream connection while it is up, so they are answered
+/// in the order they were sent even when the bridge holds several connections.
+@Suite struct UpstreamPoolRoutingTests {
+    @Test func aUserKeepsToOneConnection() throws {
+        let (server, port) = try BridgeEndToEndTests.startUpstream()
+        defer { server.shutdown() }
+        let pool = UpstreamPool(host: "127.0.0.1", port: port, connections: 4, timeout: 5, maxWaiting: 100, metrics: BridgeMetrics())
+        pool.start()
+        defer { pool.stop() }
+        for _ in 0..<400 where pool.readyCount < 4 { usleep(10_000) }
+        #expect(pool.readyCount == 4)
+        let users = (0..<40).map { "tg:\($0)" }
+        for user in users {
+            let first = try #require(pool.home(user))
+            #expect((0..<5).allSatisfy { _ in pool.home(user) === first })
+        }
+        let distinct = Set(users.compactMap { pool.home($0).map(ObjectIdentifier.init) })
+        #expect(distinct.count > 1, "users should spread over the pool")
+    }
+}

@@ -26,7 +26,7 @@ public final class UpstreamPool: Sendable {
     public func send(_ message: InboundMessage,
                      completion: @escaping @Sendable (Result<UpstreamCodec.Reply, UpstreamFailure>, String) -> Void) {
         let id = "b\(nextID.add(1, ordering: .relaxed).newValue)"
-        forward(id: id, line: UpstreamCodec.messageLine(id: id, message)) { completion($0, id) }
+        forward(id: id, line: UpstreamCodec.messageLine(id: id, message), user: message.user) { completion($0, id) }
     }
 
     /// Sends `{"cmd":"ping"}`: success when the server answers `ok:true`.
@@ -35,9 +35,9 @@ public final class UpstreamPool: Sendable {
         forward(id: id, line: UpstreamCodec.pingLine(id: id), completion: completion)
     }
 
-    private func forward(id: String, line: [UInt8],
+    private func forward(id: String, line: [UInt8], user: String? = nil,
                          completion: @escaping @Sendable (Result<UpstreamCodec.Reply, UpstreamFailure>) -> Void) {
-        guard let connection = pick() else {
+        guard let connection = user.flatMap(home) ?? pick() else {
             metrics.error("upstream_unavailable")
             completion(.failure(.unavailable))
             return
@@ -59,6 +59,17 @@ public final class UpstreamPool: Sendable {
             }
             completion(result)
         }
+    }
+
+    /// The connection a user's messages always travel on while it is up, so that two messages
+    /// of one person sent in quick succession reach the desk, and are answered, in order (the
+    /// server answers each connection in order, but two connections in parallel). A stable hash
+    /// (FNV-1a), not `hashValue`, which changes from run to run.
+    func home(_ user: String) -> UpstreamConnection? {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in user.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let c = connections[Int(hash % UInt64(connections.count))]
+        return c.isReady ? c : nil
     }
 
     /// The ready connection with the fewest requests in flight, or nil when none is ready.
