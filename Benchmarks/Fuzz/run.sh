@@ -70,7 +70,11 @@ for t in "${TARGETS[@]}"; do # keep small new inputs that add coverage, up to 30
   have=$(ls "$FUZZ/corpus/$t" | wc -l)
   if [ "$have" -lt 300 ]; then
     "$OUT/fuzz-$t" -merge=1 -max_len=4096 "$FUZZ/corpus/$t" "$small" > "$OUT/$t.merge.log" 2>&1 || true
-    ls -t "$FUZZ/corpus/$t" | tail -n +301 | while read -r f; do rm -f "$FUZZ/corpus/$t/$f"; done
+    # Over the cap: drop the largest merged inputs (named by their SHA-1); named seeds stay.
+    extra=$(( $(ls "$FUZZ/corpus/$t" | wc -l) - 300 ))
+    if [ "$extra" -gt 0 ]; then
+      ls -S "$FUZZ/corpus/$t" | grep -E '^[0-9a-f]{40}$' | head -n "$extra" | while read -r f; do rm -f "$FUZZ/corpus/$t/$f"; done
+    fi
   fi
   echo "corpus/$t: $(ls "$FUZZ/corpus/$t" | wc -l) files; crashes: $(ls "$OUT/crashes/$t" | wc -l)"
   [ -n "$(ls "$OUT/crashes/$t")" ] && failed=1
