@@ -109,3 +109,14 @@ import HelpdeskCore
         #expect(allowed == 100)
     }
 }
+
+/// The idle sweep's arithmetic: activity recorded after the sweep took its clock reading is
+/// recent, not 584 years old (found by the soak run, which saw busy connections closed as idle).
+@Suite struct IdleSweepArithmeticTests {
+    @Test func activityAfterTheSweepsClockReadingIsRecent() {
+        #expect(!Server.elapsed(since: 1_000_000_500, now: 1_000_000_000, exceeds: 300_000_000_000))
+        #expect(!Server.elapsed(since: 1_000, now: 1_000, exceeds: 0))
+        #expect(Server.elapsed(since: 0, now: 301_000_000_000, exceeds: 300_000_000_000))
+        #expect(!Server.elapsed(since: 2_000_000_000, now: 301_000_000_000, exceeds: 300_000_000_000))
+    }
+}

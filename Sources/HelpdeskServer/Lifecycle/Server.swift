@@ -129,6 +129,13 @@ public final class Server: @unchecked Sendable {
     }
 
     /// Closes connections idle past the timeout, and cuts closing ones that would not drain.
+    /// Whether more than `limit` nanoseconds passed from `since` to `now`. A connection may
+    /// record activity after the sweep read `now`, so `since` can be later than `now`: that is
+    /// "just active", never a wrapped-around huge age (which closed busy connections as idle).
+    static func elapsed(since: UInt64, now: UInt64, exceeds limit: UInt64) -> Bool {
+        now > since && now - since > limit
+    }
+
     private func sweepIdle() {
         let now = DispatchTime.now().uptimeNanoseconds
         let idle = UInt64(configuration.idleTimeout * 1e9)
@@ -137,8 +144,8 @@ public final class Server: @unchecked Sendable {
         for connection in open {
             let closing = connection.closingSince.load(ordering: .relaxed)
             if closing != 0 {
-                if now &- closing > grace { connection.abort() }
-            } else if now &- connection.lastActivity.load(ordering: .relaxed) > idle {
+                if Self.elapsed(since: closing, now: now, exceeds: grace) { connection.abort() }
+            } else if Self.elapsed(since: connection.lastActivity.load(ordering: .relaxed), now: now, exceeds: idle) {
                 connection.close(saying: ServerPhrases.idle)
             }
         }
