@@ -19,6 +19,7 @@ public final class Server: @unchecked Sendable {
     private let relay: (any ConversationRelay)?
     private let onReload: @Sendable () -> Void
     private let queue = DispatchQueue(label: "helpdesk.server")
+    private let loops = EventLoopGroup()
     private let connections = Mutex<[Int: Connection]>([:])
     private let nextNumber = Atomic<Int>(1)
     private let stopping = Atomic<Bool>(false)
@@ -92,7 +93,7 @@ public final class Server: @unchecked Sendable {
             return
         }
         let number = nextNumber.add(1, ordering: .relaxed).oldValue
-        let connection = Connection(fd: fd, number: number, peer: peer, configuration: configuration,
+        let connection = Connection(fd: fd, number: number, peer: peer, loop: loops.nextLoop(), configuration: configuration,
                                     responder: responder, recorder: recorder, router: router, relay: relay) { [self] c in closed(c) }
         let admitted = connections.withLock { table -> Bool in
             guard table.count < configuration.maxConnections else { return false }
