@@ -109,3 +109,14 @@ import HelpdeskCore
         #expect(allowed == 100)
     }
 }
+
+/// The idle sweep reads `now` once and then each connection's last activity; a connection that
+/// was active after `now` was read must count as not idle at all (it used to wrap around and be
+/// closed as idle, failing busy clients while 10,000 connections were swept).
+@Suite struct IdleSweepArithmeticTests {
+    @Test func activityAfterTheSweepsClockReadIsNotIdle() {
+        #expect(Server.elapsed(from: 1_000_500, to: 1_000_000) == 0)
+        #expect(Server.elapsed(from: 1_000_000, to: 1_000_000) == 0)
+        #expect(Server.elapsed(from: 400, to: 1_000) == 600)
+    }
+}

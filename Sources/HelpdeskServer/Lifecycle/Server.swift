@@ -135,14 +135,23 @@ public final class Server: @unchecked Sendable {
         let idle = UInt64(configuration.idleTimeout * 1e9)
         let grace = UInt64(configuration.closeGrace * 1e9)
         let open = connections.withLock { Array($0.values) }
+        // A connection may record activity after `now` was read: its instant is then later than
+        // `now`, and `now &- instant` would wrap to a huge "idle time" and close a busy client
+        // (the ramp-up failures of `bench --idle 10000`). `elapsed` is 0 in that case.
+        func elapsed(since instant: UInt64) -> UInt64 { Self.elapsed(from: instant, to: now) }
         for connection in open {
             let closing = connection.closingSince.load(ordering: .relaxed)
             if closing != 0 {
-                if now &- closing > grace { connection.abort() }
-            } else if now &- connection.lastActivity.load(ordering: .relaxed) > idle {
+                if elapsed(since: closing) > grace { connection.abort() }
+            } else if elapsed(since: connection.lastActivity.load(ordering: .relaxed)) > idle {
                 connection.close(saying: ServerPhrases.idle)
             }
         }
+    }
+
+    /// Nanoseconds from `instant` to `now`; 0 when `instant` is the later one (never wraps).
+    static func elapsed(from instant: UInt64, to now: UInt64) -> UInt64 {
+        instant < now ? now - instant : 0
     }
 
     private func repeating(every seconds: Double, _ body: @escaping @Sendable () -> Void) -> DispatchSourceTimer {
