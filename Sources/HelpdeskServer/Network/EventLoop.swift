@@ -20,7 +20,10 @@ final class EventLoop: @unchecked Sendable {
     var events: [FramedEvent] = []
 
     init(index: Int) {
-        queue = DispatchQueue(label: "helpdesk.loop.\(index)", target: .global())
+        // No target: the default overcommit pool. A serial queue uses at most one thread anyway,
+        // and the non-overcommit `.global()` pool is the one Swift concurrency (and the tests'
+        // blocking waits) run on; when those block its few threads, loops targeting it starve.
+        queue = DispatchQueue(label: "helpdesk.loop.\(index)")
         output.reserveCapacity(16 * 1024)
         events.reserveCapacity(64)
     }
