@@ -91,7 +91,7 @@ enum BenchCommand: Command {
         duration     \(o.duration) s (after \(o.warmup) s warm-up)
         requests     \(r.requests)   (\(String(format: "%.0f", r.requestsPerSecond)) req/s)
         latency      p50 \(us(h.percentile(0.5)))  p90 \(us(h.percentile(0.9)))  p99 \(us(h.percentile(0.99)))  max \(us(h.max))
-        errors       \(r.errors) error replies, \(r.failedConnections) failed connections
+        errors       \(r.errors) error replies, \(r.failedConnections) failed connections\(r.firstFailure.map { " (first: \($0))" } ?? "")
 
         """
     }

@@ -34,8 +34,12 @@ final class BenchWorker: @unchecked Sendable {
         var result = LoadGenerator.Result(requests: 0, errors: 0, failedConnections: 0, seconds: 0, latency: LatencyHistogram())
         var conns: [Conn] = []
         for i in indexes {
-            guard let fd = try? LoadGenerator.connect(host: options.host, port: options.port) else {
+            let fd: Int32
+            do {
+                fd = try LoadGenerator.connect(host: options.host, port: options.port)
+            } catch {
                 result.failedConnections += 1
+                result.firstFailure = result.firstFailure ?? "\(error)"
                 continue
             }
             conns.append(Conn(fd: fd, next: i * 7919, awaitingBanner: options.expectBanner))
@@ -53,6 +57,8 @@ final class BenchWorker: @unchecked Sendable {
             for k in fds.indices where fds[k].revents != 0 {
                 let n = buffer.withUnsafeMutableBytes { recv(conns[k].fd, $0.baseAddress, $0.count, 0) }
                 if n <= 0 {
+                    let reason = n == 0 ? "closed by the server" : String(cString: strerror(errno))
+                    result.firstFailure = result.firstFailure ?? "connection \(k): \(reason)"
                     result.failedConnections += 1
                     fds[k].fd = -1
                     continue

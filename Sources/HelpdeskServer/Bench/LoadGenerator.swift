@@ -30,6 +30,8 @@ public final class LoadGenerator: Sendable {
         public var failedConnections: Int
         public var seconds: Double
         public var latency: LatencyHistogram
+        /// Why the first failed connection failed (connect error, or how the server ended it).
+        public var firstFailure: String? = nil
         public var requestsPerSecond: Double { seconds > 0 ? Double(requests) / seconds : 0 }
     }
 
@@ -114,6 +116,7 @@ private final class LockedResults: @unchecked Sendable {
             total.requests += p.requests
             total.errors += p.errors
             total.failedConnections += p.failedConnections
+            total.firstFailure = total.firstFailure ?? p.firstFailure
             total.latency.merge(p.latency)
         }
         return total

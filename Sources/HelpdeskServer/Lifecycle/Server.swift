@@ -19,6 +19,7 @@ public final class Server: @unchecked Sendable {
     private let relay: (any ConversationRelay)?
     private let onReload: @Sendable () -> Void
     private let queue = DispatchQueue(label: "helpdesk.server")
+    private let loops = EventLoopGroup()
     private let connections = Mutex<[Int: Connection]>([:])
     private let nextNumber = Atomic<Int>(1)
     private let stopping = Atomic<Bool>(false)
@@ -92,7 +93,7 @@ public final class Server: @unchecked Sendable {
             return
         }
         let number = nextNumber.add(1, ordering: .relaxed).oldValue
-        let connection = Connection(fd: fd, number: number, peer: peer, configuration: configuration,
+        let connection = Connection(fd: fd, number: number, peer: peer, loop: loops.nextLoop(), configuration: configuration,
                                     responder: responder, recorder: recorder, router: router, relay: relay) { [self] c in closed(c) }
         let admitted = connections.withLock { table -> Bool in
             guard table.count < configuration.maxConnections else { return false }
@@ -129,26 +130,28 @@ public final class Server: @unchecked Sendable {
     }
 
     /// Closes connections idle past the timeout, and cuts closing ones that would not drain.
-    /// Whether more than `limit` nanoseconds passed from `since` to `now`. A connection may
-    /// record activity after the sweep read `now`, so `since` can be later than `now`: that is
-    /// "just active", never a wrapped-around huge age (which closed busy connections as idle).
-    static func elapsed(since: UInt64, now: UInt64, exceeds limit: UInt64) -> Bool {
-        now > since && now - since > limit
-    }
-
     private func sweepIdle() {
         let now = DispatchTime.now().uptimeNanoseconds
         let idle = UInt64(configuration.idleTimeout * 1e9)
         let grace = UInt64(configuration.closeGrace * 1e9)
         let open = connections.withLock { Array($0.values) }
+        // A connection may record activity after `now` was read: its instant is then later than
+        // `now`, and `now &- instant` would wrap to a huge "idle time" and close a busy client
+        // (the ramp-up failures of `bench --idle 10000`). `elapsed` is 0 in that case.
+        func elapsed(since instant: UInt64) -> UInt64 { Self.elapsed(from: instant, to: now) }
         for connection in open {
             let closing = connection.closingSince.load(ordering: .relaxed)
             if closing != 0 {
-                if Self.elapsed(since: closing, now: now, exceeds: grace) { connection.abort() }
-            } else if Self.elapsed(since: connection.lastActivity.load(ordering: .relaxed), now: now, exceeds: idle) {
+                if elapsed(since: closing) > grace { connection.abort() }
+            } else if elapsed(since: connection.lastActivity.load(ordering: .relaxed)) > idle {
                 connection.close(saying: ServerPhrases.idle)
             }
         }
+    }
+
+    /// Nanoseconds from `instant` to `now`; 0 when `instant` is the later one (never wraps).
+    static func elapsed(from instant: UInt64, to now: UInt64) -> UInt64 {
+        instant < now ? now - instant : 0
     }
 
     private func repeating(every seconds: Double, _ body: @escaping @Sendable () -> Void) -> DispatchSourceTimer {

@@ -4,9 +4,10 @@ import HelpdeskCore
 import Synchronization
 
 /// One client socket and everything mutable about it: framer, protocol session, output buffer and
-/// the Dispatch sources that drive them. All of it is touched only on `queue`, this connection's
-/// own serial queue (checked with `dispatchPrecondition`), so a slow responder or a client that
-/// does not read affects nobody else. Reads stop above the output high-water mark and resume below
+/// the Dispatch sources that drive them. All of it is touched only on `queue`, the serial queue of
+/// the `EventLoop` the connection was given (checked with `dispatchPrecondition`): the read
+/// source fires there, the replies of one read are encoded into the loop's shared buffer and
+/// sent with one `send`, and only output the socket did not take stays with the connection. Reads stop above the output high-water mark and resume below
 /// the low one; a write source exists only while output is pending. The fd is closed in the last
 /// cancel handler, never earlier, so the number cannot be reused while Dispatch still watches it.
 ///
@@ -17,6 +18,7 @@ final class Connection: @unchecked Sendable {
     let number: Int
     let peer: String
     let queue: DispatchQueue
+    private let loop: EventLoop
     /// Uptime nanoseconds of the last input (read by the server's idle sweep).
     let lastActivity = Atomic<UInt64>(0)
     /// Uptime nanoseconds when closing began, 0 while open (read by the sweep to cut slow drains).
@@ -43,7 +45,7 @@ final class Connection: @unchecked Sendable {
     private static let linesPerTurn = 64
     private static let readSize = 32 * 1024
 
-    init(fd: Int32, number: Int, peer: String, configuration: ServerConfiguration, responder: any Responder,
+    init(fd: Int32, number: Int, peer: String, loop: EventLoop, configuration: ServerConfiguration, responder: any Responder,
          recorder: any ExchangeRecording, router: CommandRouter, relay: (any ConversationRelay)? = nil,
          onClosed: @escaping @Sendable (Connection) -> Void) {
         self.fd = fd
@@ -51,7 +53,8 @@ final class Connection: @unchecked Sendable {
         self.peer = peer
         self.configuration = configuration
         self.onClosed = onClosed
-        self.queue = DispatchQueue(label: "helpdesk.connection")
+        self.loop = loop
+        self.queue = loop.queue
         let outlet = ConnectionOutlet(number: number)
         let context = ConnectionContext(connectionUser: "tcp:\(peer)#\(number)", peer: peer, connectionNumber: number,
                                         outlet: outlet)
@@ -65,6 +68,7 @@ final class Connection: @unchecked Sendable {
     /// Sends the banner and starts reading. Call once, from any thread.
     func start() {
         queue.async { [self] in
+            borrowOutput()
             ReplyEncoder.human(ServerPhrases.banner, into: &out)
             let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
             source.setEventHandler { [unowned self] in readable() }
@@ -101,6 +105,7 @@ final class Connection: @unchecked Sendable {
                 outlet.dropped.add(1, ordering: .relaxed)
                 return
             }
+            borrowOutput()
             ReplyEncoder.human(line, into: &out)
             flush()
         }
@@ -120,6 +125,7 @@ final class Connection: @unchecked Sendable {
             let result = Socket.read(fd, into: buffer)
             if case .done(let n) = result {
                 arrival = Arrival()
+                borrowEvents()
                 events.removeAll(keepingCapacity: true)
                 eventIndex = 0
                 framer.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { events.append($0) }
@@ -148,6 +154,7 @@ final class Connection: @unchecked Sendable {
             step()
             handled += 1
         }
+        returnEventsIfDone()
         flush()
         guard state == .open else { return }
         if eventIndex < events.count {
@@ -165,6 +172,7 @@ final class Connection: @unchecked Sendable {
     private func step() {
         let event = events[eventIndex]
         eventIndex += 1
+        borrowOutput()
         if session.handle(event, arrival: arrival, into: &out) == .close {
             beginClosing(saying: nil)
         }
@@ -206,8 +214,8 @@ final class Connection: @unchecked Sendable {
                 return
             }
         }
-        out.removeAll(keepingCapacity: out.capacity <= 64 * 1024)
         outStart = 0
+        returnOutput()
         suspendWriting()
         if state == .closing { teardown() }
     }
@@ -243,16 +251,48 @@ final class Connection: @unchecked Sendable {
         writeSource.suspend()
     }
 
+    // MARK: - Buffers lent by the loop
+
+    /// Takes the loop's output buffer when this connection has none (nothing pending).
+    private func borrowOutput() {
+        if out.capacity == 0, loop.output.capacity > 0 { swap(&out, &loop.output) }
+    }
+
+    /// Called when `out` has drained: the loop keeps the larger of the two buffers, the
+    /// connection keeps none (an idle connection holds no output capacity).
+    private func returnOutput() {
+        guard out.capacity > 0 else { return }
+        out.removeAll(keepingCapacity: true)
+        if out.capacity <= 64 * 1024, loop.output.capacity < out.capacity { swap(&out, &loop.output) }
+        out = []
+    }
+
+    private func borrowEvents() {
+        if events.capacity == 0, loop.events.capacity > 0 { swap(&events, &loop.events) }
+    }
+
+    /// Gives the events buffer back once every line of the read has been handled.
+    private func returnEventsIfDone() {
+        guard eventIndex == events.count, events.capacity > 0 else { return }
+        events.removeAll(keepingCapacity: true)
+        eventIndex = 0
+        if events.capacity <= 4096, loop.events.capacity < events.capacity { swap(&events, &loop.events) }
+        events = []
+    }
+
     // MARK: - Closing
 
     private func beginClosing(saying line: String?) {
         dispatchPrecondition(condition: .onQueue(queue))
         guard state == .open else { return }
-        if let line { ReplyEncoder.human(line, into: &out) }
+        if let line {
+            borrowOutput()
+            ReplyEncoder.human(line, into: &out)
+        }
         state = .closing
         closingSince.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
         suspendReading()
-        events.removeAll()
+        events = []
         eventIndex = 0
         flush()
     }
@@ -286,6 +326,7 @@ final class Connection: @unchecked Sendable {
         readSource = nil
         writeSource = nil
         out = []
+        events = []
         onClosed(self)
     }
 }

@@ -51,15 +51,19 @@ public struct SlashResult: Sendable, Equatable {
 public struct CommandRouter: Sendable {
     private var handlers: [String: CommandHandler] = [:]
     private var slashHandlers: [String: SlashHandler] = [:]
+    /// Whether `ping` is still the built-in one (then `PingShortcut` may answer it from the bytes).
+    private(set) var hasBuiltInPing = false
 
     /// A router that answers `ping` with `{"ok":true}`.
     public init() {
         register("ping") { _, _ in .success(JSONObject([.init("ok", .bool(true))])) }
+        hasBuiltInPing = true
     }
 
     /// Adds (or replaces) the handler for `name`.
     public mutating func register(_ name: String, handler: @escaping CommandHandler) {
         handlers[name] = handler
+        if name == "ping" { hasBuiltInPing = false }
     }
 
     public var names: [String] { handlers.keys.sorted() }

@@ -74,6 +74,10 @@ public struct ProtocolSession {
             }
             return failed(&out)
         }
+        if isJSON, router.hasBuiltInPing, PingShortcut.answer(line, into: &out) {
+            errorStreak = 0
+            return .keepOpen
+        }
         switch RequestDecoder.decode(line) {
         case .failure(let failure):
             ReplyEncoder.error(failure.error, id: failure.id, into: &out)
