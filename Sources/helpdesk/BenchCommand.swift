@@ -24,7 +24,11 @@ enum BenchCommand: Command {
       --warmup SECONDS     time before measuring starts (default 1)
       --threads N          load-generator threads (default 2)
       --messages FILE      lines to send, cycled: a line starting with `{` is sent as is, any other
-                           line is sent as a JSON message {"id","user","text"} (default: JSON ping)
+                           line as a JSON message {"id","user","text"} whose user is the connection
+                           (`bench:N`), so each connection holds one conversation; `{connection}`
+                           in a JSON line is replaced by N too (default: JSON ping)
+      --in-order           every connection starts at the first line (for scripted dialogs, e.g.
+                           Benchmarks/complaints.txt), instead of at a different line each
       --request LINE       one raw line to send instead (e.g. PING for a peer server)
       --no-banner          do not wait for a banner line after connecting
       --allow-remote       allow a target that is not a loopback address
@@ -35,7 +39,7 @@ enum BenchCommand: Command {
     static func run(_ argv: [String]) throws -> Int32 {
         let args = try Arguments(argv, options: ["--host", "--port", "--connections", "--idle", "--pipeline", "--duration",
                                                  "--warmup", "--threads", "--messages", "--request"],
-                                 switches: ["--no-banner", "--allow-remote", "--json"])
+                                 switches: ["--no-banner", "--allow-remote", "--json", "--in-order"])
         guard args.positionals.isEmpty else { throw UsageError("unexpected argument '\(args.positionals[0])'") }
         var o = LoadGenerator.Options()
         o.host = args.string("--host", env: "HELPDESK_HOST", default: o.host)
@@ -47,6 +51,7 @@ enum BenchCommand: Command {
         o.warmup = try args.seconds("--warmup", default: 1)
         o.threads = try args.int("--threads", default: o.threads, in: 1...64)
         o.expectBanner = !args.has("--no-banner")
+        o.fromStart = args.has("--in-order")
         guard o.duration <= 3600, o.warmup <= 600 else { throw UsageError("--duration is at most 3600 s and --warmup 600 s") }
         if let line = args.string("--request") {
             o.requests = [line]
@@ -78,7 +83,7 @@ enum BenchCommand: Command {
             if line.hasPrefix("{") { return line }
             let text = line.split(separator: "\t").last.map(String.init) ?? line   // accepts eval files too
             return JSONWriter.text(of: .object(JSONObject([
-                .init("id", .string("b\(i)")), .init("user", .string("bench:\(i % 97)")),
+                .init("id", .string("b\(i)")), .init("user", .string("bench:\(LoadGenerator.connectionToken)")),
                 .init("channel", .string("bench")), .init("text", .string(text)),
             ])))
         }

@@ -39,6 +39,14 @@ import HelpdeskCore
         #expect(result.errors == result.requests)
     }
 
+    @Test func eachConnectionCanBeItsOwnUser() {
+        var o = LoadGenerator.Options()
+        o.requests = [#"{"id":1,"user":"bench:{connection}","text":"halo"}"#, #"{"id":2,"cmd":"ping"}"#]
+        let worker = BenchWorker(options: o, connectionIndexes: [3, 5], measureFrom: .now, stopAt: .now)
+        let lines = worker.payloads(for: 5).map { String(decoding: $0, as: UTF8.self) }
+        #expect(lines == [#"{"id":1,"user":"bench:5","text":"halo"}"# + "\n", #"{"id":2,"cmd":"ping"}"# + "\n"])
+    }
+
     @Test func onlyLoopbackTargetsCountAsLocal() {
         #expect(LoadGenerator.isLoopback(host: "127.0.0.1"))
         #expect(LoadGenerator.isLoopback(host: "::1"))

@@ -13,6 +13,8 @@ final class BenchWorker: @unchecked Sendable {
         var sentHead = 0
         var next: Int
         var awaitingBanner: Bool
+        /// This connection's request lines (shared storage unless they name `{connection}`).
+        var payloads: [[UInt8]]
     }
 
     private let options: LoadGenerator.Options
@@ -30,6 +32,13 @@ final class BenchWorker: @unchecked Sendable {
         self.payloads = options.requests.map { Array(($0 + "\n").utf8) }
     }
 
+    /// The request lines for connection `i`: `{connection}` in a line becomes `i`, so each
+    /// connection can be its own user and hold a conversation of its own (a complaint dialog).
+    func payloads(for i: Int) -> [[UInt8]] {
+        guard options.requests.contains(where: { $0.contains(LoadGenerator.connectionToken) }) else { return payloads }
+        return options.requests.map { Array(($0.replacingOccurrences(of: LoadGenerator.connectionToken, with: String(i)) + "\n").utf8) }
+    }
+
     func run() -> LoadGenerator.Result {
         var result = LoadGenerator.Result(requests: 0, errors: 0, failedConnections: 0, seconds: 0, latency: LatencyHistogram())
         var conns: [Conn] = []
@@ -42,7 +51,7 @@ final class BenchWorker: @unchecked Sendable {
                 result.firstFailure = result.firstFailure ?? "\(error)"
                 continue
             }
-            conns.append(Conn(fd: fd, next: i * 7919, awaitingBanner: options.expectBanner))
+            conns.append(Conn(fd: fd, next: options.fromStart ? 0 : i * 7919, awaitingBanner: options.expectBanner, payloads: payloads(for: i)))
         }
         defer { conns.forEach { close($0.fd) } }
         for i in conns.indices where !conns[i].awaitingBanner {
@@ -111,7 +120,7 @@ final class BenchWorker: @unchecked Sendable {
     }
 
     private func send(_ c: inout Conn) {
-        let payload = payloads[c.next % payloads.count]
+        let payload = c.payloads[c.next % c.payloads.count]
         c.next += 1
         c.sentAt.append(ContinuousClock().now)
         var offset = 0

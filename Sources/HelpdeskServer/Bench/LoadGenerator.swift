@@ -17,8 +17,10 @@ public final class LoadGenerator: Sendable {
         public var warmup: Double = 1
         public var duration: Double = 5
         public var threads = 2
-        /// Lines to send, cycled; each connection starts at a different offset.
+        /// Lines to send, cycled; each connection starts at a different offset (or at the first
+        /// line with `fromStart`). `{connection}` in a line is replaced by the connection's number.
         public var requests: [String] = [#"{"id":1,"cmd":"ping"}"#]
+        public var fromStart = false
         /// Read one line (the banner) after connecting, before sending anything.
         public var expectBanner = true
         public init() {}
@@ -34,6 +36,9 @@ public final class LoadGenerator: Sendable {
         public var firstFailure: String? = nil
         public var requestsPerSecond: Double { seconds > 0 ? Double(requests) / seconds : 0 }
     }
+
+    /// Replaced, in each request line, by the number of the connection that sends it.
+    public static let connectionToken = "{connection}"
 
     let options: Options
 
