@@ -90,8 +90,10 @@ public struct Schedules: Sendable {
     func query(_ text: String, entities: [Entity], today: Day, lang: Lang) -> Query {
         let lowered = " " + text.lowercased() + " "
         var q = Query()
-        q.program = entities.first(.program).flatMap { name in data.programs.first { $0.canonical.lowercased() == name.lowercased() }?.canonical }
-            ?? program(in: lowered)
+        q.program = entities.first(.program).flatMap { name in
+            let wanted = name.lowercased()
+            return data.programMatchers.first { $0.isCanonical && $0.lowered == wanted }?.canonical
+        } ?? program(in: lowered)
         q.cohort = entities.first(.cohort).flatMap(CohortNumber.parse) ?? cohortNumber(in: lowered)
         if let m = entities.first(.month), let first = Day(iso: m + "-01") {
             q.range = first...first.startOfNextMonth.adding(days: -1)
@@ -123,20 +125,21 @@ public struct Schedules: Sendable {
 
     private func program(in lowered: String) -> String? {
         var best: (String, Int)?
-        for (canonical, aliases) in data.programs {
-            for name in [canonical] + aliases {
-                let n = name.lowercased()
-                if n.count > (best?.1 ?? 0), lowered.includes(" " + n + " ") || lowered.includes(" " + n + "?") || lowered.includes(n) && n.count > 5 {
-                    best = (canonical, n.count)
-                }
+        for m in data.programMatchers where m.length > (best?.1 ?? 0) {
+            if lowered.includes(m.spaced) || lowered.includes(m.questioned) || m.length > 5 && lowered.includes(m.lowered) {
+                best = (m.canonical, m.length)
             }
         }
         return best?.0
     }
 
+    private static let cohortWords = ["angkatan", "cohort", "batch", "gelombang", "akt", "angk"]
+
     private func cohortNumber(in lowered: String) -> Int? {
+        // A word equal to a cohort word contains it: most messages skip the word split.
+        guard lowered.includesAny(Schedules.cohortWords) else { return nil }
         let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        for (i, w) in words.enumerated() where ["angkatan", "cohort", "batch", "gelombang", "akt", "angk"].contains(w) && i + 1 < words.count {
+        for (i, w) in words.enumerated() where Schedules.cohortWords.contains(w) && i + 1 < words.count {
             if let n = CohortNumber.parse(words[i + 1]) { return n }
         }
         return nil
