@@ -124,10 +124,10 @@ public struct SHA256: Sendable {
                 let k = kb.baseAddress!
                 for t in 0..<64 {
                     let s1 = SHA256.rotr(e, 6) ^ SHA256.rotr(e, 11) ^ SHA256.rotr(e, 25)
-                    let ch = (e & f) ^ (~e & g)
+                    let ch = g ^ (e & (f ^ g))                 // (e & f) ^ (~e & g)
                     let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
                     let s0 = SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)
-                    let maj = (a & b) ^ (a & c) ^ (b & c)
+                    let maj = (a & b) | (c & (a | b))          // (a & b) ^ (a & c) ^ (b & c)
                     let t2 = s0 &+ maj
                     hh = g; g = f; f = e; e = d &+ t1
                     d = c; c = b; b = a; a = t1 &+ t2
