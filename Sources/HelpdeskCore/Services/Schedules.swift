@@ -45,10 +45,10 @@ public struct Schedules: Sendable {
         }
         if matches.isEmpty { return none(q, today: today, lang: lang) }
         if matches.count == 1, let c = matches.first {
-            return book.text(q.untilWhen ? .scheduleEnds : .scheduleStarts, lang, values(c, lang))
+            return book.text(q.untilWhen ? .scheduleEnds : .scheduleStarts, lang, pairs: values(c, lang))
         }
         var lines = [book.text(.scheduleFound, lang)]
-        lines += matches.prefix(Schedules.listLimit).map { book.text(.scheduleItem, lang, values($0, lang)) }
+        lines += matches.prefix(Schedules.listLimit).map { book.text(.scheduleItem, lang, pairs: values($0, lang)) }
         if matches.count > Schedules.listLimit {
             lines.append(book.text(.scheduleMore, lang, ["count": String(matches.count - Schedules.listLimit)]))
         }
@@ -66,7 +66,7 @@ public struct Schedules: Sendable {
         var nearest = pool.filter { $0.end >= today }
         if nearest.isEmpty { nearest = Array(pool.suffix(3)) }
         if nearest.isEmpty { nearest = data.cohorts.filter { $0.end >= today } }
-        lines += nearest.prefix(3).map { book.text(.scheduleItem, lang, values($0, lang)) }
+        lines += nearest.prefix(3).map { book.text(.scheduleItem, lang, pairs: values($0, lang)) }
         return lines.joined(separator: "\n")
     }
 
@@ -75,7 +75,7 @@ public struct Schedules: Sendable {
         return cohorts.filter { seen.insert($0.program).inserted }
     }
 
-    func values(_ c: Cohort, _ lang: Lang) -> [String: String] {
+    func values(_ c: Cohort, _ lang: Lang) -> [(String, String)] {
         let mode: String
         switch c.mode.lowercased() {
         case "online", "daring": mode = book.text(.modeOnline, lang)
@@ -83,8 +83,8 @@ public struct Schedules: Sendable {
         case "classroom", "klasikal", "tatap muka": mode = book.text(.modeClassroom, lang)
         default: mode = c.mode
         }
-        return ["program": c.program, "cohort": String(c.cohort), "start": DayWording.long(c.start, lang),
-                "end": DayWording.long(c.end, lang), "mode": mode, "location": c.location]
+        return [("program", c.program), ("cohort", String(c.cohort)), ("start", DayWording.long(c.start, lang)),
+                ("end", DayWording.long(c.end, lang)), ("mode", mode), ("location", c.location)]
     }
 
     func query(_ text: String, entities: [Entity], today: Day, lang: Lang) -> Query {
