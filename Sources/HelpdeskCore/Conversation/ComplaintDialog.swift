@@ -134,12 +134,28 @@ public struct ComplaintDialog: Sendable, Equatable {
     /// Lowercased, without surrounding whitespace and `.!,?`; a plain ASCII word (most short
     /// answers) skips Foundation's UTF-16 trim, which finds nothing to cut there anyway.
     static func plain(_ text: String) -> String {
-        let lowered = text.lowercased()
+        var lowered = text.lowercased()
         if let first = lowered.utf8.first, let last = lowered.utf8.last,
            isKept(first), isKept(last) {
             return lowered
         }
-        return lowered.trimmingCharacters(in: plainTrimmed)
+        // Trim ASCII ends by bytes; only a non-ASCII end needs Foundation's Unicode whitespace set.
+        let cut: Range<Int>? = lowered.withUTF8 { u in
+            var lo = 0, hi = u.count
+            while lo < hi, isTrimmedASCII(u[lo]) { lo += 1 }
+            while hi > lo, isTrimmedASCII(u[hi - 1]) { hi -= 1 }
+            if lo < hi, u[lo] >= 0x80 || u[hi - 1] >= 0x80 { return nil }
+            return lo..<hi
+        }
+        guard let cut else { return lowered.trimmingCharacters(in: plainTrimmed) }
+        let u = lowered.utf8
+        return String(u[u.index(u.startIndex, offsetBy: cut.lowerBound)..<u.index(u.startIndex, offsetBy: cut.upperBound)])!
+    }
+
+    /// An ASCII byte the trim removes: whitespace (tab, newline, vertical tab, form feed,
+    /// carriage return, space) or `.!,?`.
+    private static func isTrimmedASCII(_ b: UInt8) -> Bool {
+        (b >= 0x09 && b <= 0x0D) || b == 0x20 || b == UInt8(ascii: ".") || b == UInt8(ascii: "!") || b == UInt8(ascii: ",") || b == UInt8(ascii: "?")
     }
 
     private static let plainTrimmed = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ".!,?"))

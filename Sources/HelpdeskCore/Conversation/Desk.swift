@@ -38,7 +38,15 @@ public final class Desk: Responder {
     public let duties: DutyRecords?
     /// Erasure requests waiting for a supervisor (open complaints, or no eraser configured).
     public let erasures: ErasureQueue
-    private let content: Mutex<Content>
+    /// Holds one `Content` so that taking the current one under the lock is a single retain
+    /// (every message takes it; copying the struct's many references inside the lock made
+    /// connections wait on each other).
+    private final class ContentBox: Sendable {
+        let content: Content
+        init(_ content: Content) { self.content = content }
+    }
+
+    private let content: Mutex<ContentBox>
     /// Below this confidence the desk says it did not understand instead of guessing.
     public static let minimumConfidence = 0.4
 
@@ -51,7 +59,7 @@ public final class Desk: Responder {
         self.handoff = handoff
         self.sessions = SessionStore(timeout: sessionTimeout)
         self.sources = nil
-        self.content = Mutex(Content(data: data, book: book))
+        self.content = Mutex(ContentBox(Content(data: data, book: book)))
     }
 
     /// Loads `Data/` and the reply texts; fails only when one of them cannot be used at all.
@@ -71,7 +79,7 @@ public final class Desk: Responder {
         self.handoff = handoff
         self.sessions = SessionStore(timeout: sessionTimeout)
         self.sources = sources
-        self.content = Mutex(Content(data: data, book: book, privacy: privacy))
+        self.content = Mutex(ContentBox(Content(data: data, book: book, privacy: privacy)))
     }
 
     /// Re-reads the data folder and reply texts. Whatever loads replaces the old value whole;
@@ -82,17 +90,19 @@ public final class Desk: Responder {
         let (data, dataProblems) = ServiceData.load(directory: sources.dataDirectory)
         let (book, bookProblems) = ReplyBook.load(directory: sources.repliesDirectory)
         let (privacy, privacyProblems) = PrivacyRequest.Phrases.load(directory: sources.repliesDirectory)
-        content.withLock { c in
+        content.withLock { box in
+            var c = box.content
             if let data, dataProblems.isEmpty { c.data = data }
             if let book, bookProblems.isEmpty { c.book = book }
             if privacyProblems.isEmpty { c.privacy = privacy }
+            box = ContentBox(c)
         }
         return dataProblems + bookProblems + privacyProblems
     }
 
     /// The data now being served (for `programNames` and supervisors).
-    public var serviceData: ServiceData { content.withLock { $0.data } }
-    var current: Content { content.withLock { $0 } }
+    public var serviceData: ServiceData { current.data }
+    var current: Content { content.withLock { $0 }.content }
 
     // MARK: Responder
 

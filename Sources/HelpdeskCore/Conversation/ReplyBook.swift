@@ -91,4 +91,11 @@ public struct ReplyBook: Sendable {
         guard let t = templates[lang]?[key] ?? templates[other]?[key] else { return "[\(key.rawValue)]" }
         return t.filled(values)
     }
+
+    /// The same with the values as name/value pairs (the first pair of a name wins).
+    func text(_ key: ReplyKey, _ lang: Lang, pairs: [(String, String)]) -> String {
+        let other: Lang = lang == .id ? .en : .id
+        guard let t = templates[lang]?[key] ?? templates[other]?[key] else { return "[\(key.rawValue)]" }
+        return t.filled(pairs: pairs)
+    }
 }

@@ -41,6 +41,17 @@ struct ReplyTemplate: Sendable {
 
     func filled(_ values: [String: String]) -> String {
         if let plain { return plain }
+        return filled { values[$0] }
+    }
+
+    /// Filled from a few name/value pairs, found by a linear scan (cheaper than hashing for the
+    /// handful of slots a reply has; the schedule list fills one template per cohort).
+    func filled(pairs: [(String, String)]) -> String {
+        if let plain { return plain }
+        return filled { name in pairs.first { $0.0 == name }?.1 }
+    }
+
+    private func filled(_ value: (String) -> String?) -> String {
         var out = ""
         out.reserveCapacity(sizeHint)
         for part in parts {
@@ -48,8 +59,8 @@ struct ReplyTemplate: Sendable {
             case .literal(let s):
                 out += s
             case .slot(let name):
-                if let value = values[name] {
-                    out += value
+                if let v = value(name) {
+                    out += v
                 } else {
                     out += "{"
                     out += name

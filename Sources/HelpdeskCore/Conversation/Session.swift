@@ -34,31 +34,47 @@ public struct Session: Sendable {
     }
 }
 
-/// The table of live sessions, keyed by `Message.user`, shared by every connection: a `Mutex`
-/// guards it and is held only to copy a session in or out, never while a reply is worked out.
+/// The table of live sessions, keyed by `Message.user`, shared by every connection. It is split
+/// into shards by user, each behind its own `Mutex` held only to copy a session in or out (never
+/// while a reply is worked out), so connections of different users rarely wait on each other.
 /// Sessions idle for longer than `timeout` are forgotten; the next message starts a new one.
 public final class SessionStore: Sendable {
     private struct Table {
         var sessions: [String: Session] = [:]
         var lastSweep = Date.distantPast
-        var counter: UInt64 = 0
     }
 
-    private let table = Mutex(Table())
+    /// One shard's table. A class because a `Mutex` cannot sit in an array.
+    private final class Shard: Sendable {
+        let table = Mutex(Table())
+    }
+
+    private static let shardCount = 16
+    private let shards: [Shard] = (0..<SessionStore.shardCount).map { _ in Shard() }
+    /// Numbers new session ids across all shards.
+    private let counter = Atomic<UInt64>(0)
     public let timeout: TimeInterval
 
     public init(timeout: TimeInterval = 30 * 60) { self.timeout = timeout }
 
+    private func shard(_ user: String) -> Shard {
+        shards[Int(UInt(bitPattern: user.hashValue) % UInt(SessionStore.shardCount))]
+    }
+
+    private func newID() -> String {
+        SessionStore.newID(counter.add(1, ordering: .relaxed).newValue)
+    }
+
     /// The live session of `user`, or a fresh one (keeping the language) when none is live.
     public func checkout(_ user: String, now: Date) -> Session {
-        table.withLock { t in
+        let timeout = timeout
+        return shard(user).table.withLock { t in
             if now.timeIntervalSince(t.lastSweep) > 60 {
                 t.sessions = t.sessions.filter { now.timeIntervalSince($0.value.lastSeen) < timeout * 2 }
                 t.lastSweep = now
             }
             if let s = t.sessions[user], now.timeIntervalSince(s.lastSeen) < timeout { return s }
-            t.counter += 1
-            var fresh = Session(id: SessionStore.newID(t.counter), lastSeen: now)
+            var fresh = Session(id: newID(), lastSeen: now)
             if let old = t.sessions[user] {
                 fresh.lang = old.lang
                 fresh.langPinned = old.langPinned
@@ -69,16 +85,16 @@ public final class SessionStore: Sendable {
     }
 
     public func save(_ session: Session, for user: String) {
-        table.withLock { $0.sessions[user] = session }
+        shard(user).table.withLock { $0.sessions[user] = session }
     }
 
     public func language(of user: String) -> Lang? {
-        table.withLock { $0.sessions[user]?.lang }
+        shard(user).table.withLock { $0.sessions[user]?.lang }
     }
 
     public func setLanguage(_ lang: Lang, of user: String, now: Date) {
-        table.withLock { t in
-            var s = t.sessions[user] ?? { t.counter += 1; return Session(id: SessionStore.newID(t.counter), lastSeen: now) }()
+        shard(user).table.withLock { t in
+            var s = t.sessions[user] ?? Session(id: newID(), lastSeen: now)
             s.lang = lang
             s.langPinned = true
             t.sessions[user] = s
@@ -86,10 +102,10 @@ public final class SessionStore: Sendable {
     }
 
     public func remove(_ user: String) {
-        _ = table.withLock { $0.sessions.removeValue(forKey: user) }
+        _ = shard(user).table.withLock { $0.sessions.removeValue(forKey: user) }
     }
 
-    public var count: Int { table.withLock { $0.sessions.count } }
+    public var count: Int { shards.reduce(0) { sum, s in sum + s.table.withLock { $0.sessions.count } } }
 
     private static func newID(_ counter: UInt64) -> String {
         "s" + String(UInt32.random(in: 0...UInt32.max), radix: 36) + String(counter, radix: 36)

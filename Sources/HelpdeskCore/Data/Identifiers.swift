@@ -17,6 +17,7 @@ public enum Identifiers {
 
     /// The first run of exactly 18 digits (spaces allowed between them) in `text`.
     public static func nip(in text: String) -> String? {
+        if let found = ASCIIText.scan(text, { asciiNIP($0) }) { return found }
         var run = ""
         for ch in text + " " {
             if ch.isASCII && ch.isNumber { run.append(ch); continue }
@@ -29,6 +30,7 @@ public enum Identifiers {
 
     /// After the prefix (any case), digit groups of the given lengths separated by `-`, space or nothing.
     private static func digitGroups(after prefix: String, in text: String, lengths: [Int]) -> [String]? {
+        if let found = ASCIIText.scan(text, { asciiDigitGroups(after: prefix, in: $0, lengths: lengths) }) { return found }
         let upper = Array(text.uppercased())
         let p = Array(prefix)
         var start = 0
@@ -53,4 +55,62 @@ public enum Identifiers {
         }
         return nil
     }
+
+    // ASCII text (nearly every message) is scanned as bytes, with the same rules as the
+    // Character scans above: in ASCII a Character is one byte (a "\r\n" pair is neither a
+    // digit, a letter nor a separator either way).
+
+    private static func asciiNIP(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+        var run: [UInt8] = []
+        for i in 0...u.count {
+            let b = i < u.count ? u[i] : UInt8(ascii: " ")
+            if ASCIIText.isDigit(b) { run.append(b); continue }
+            if b == UInt8(ascii: " ") && !run.isEmpty && run.count < 18 { continue }
+            if run.count == 18 { return String(decoding: run, as: UTF8.self) }
+            run.removeAll(keepingCapacity: true)
+        }
+        return nil
+    }
+
+    private static func asciiDigitGroups(after prefix: String, in u: UnsafeBufferPointer<UInt8>, lengths: [Int]) -> [String]? {
+        let p = Array(prefix.utf8)
+        let n = u.count
+        var start = 0
+        while start + p.count <= n {
+            var matches = true
+            for j in 0..<p.count where ASCIIText.upper(u[start + j]) != p[j] { matches = false; break }
+            if matches, start == 0 || !ASCIIText.isLetter(u[start - 1]) {
+                var i = start + p.count
+                var groups: [String] = []
+                var ok = true
+                for length in lengths {
+                    while i < n && (u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: " ") || u[i] == UInt8(ascii: "_") || u[i] == UInt8(ascii: "/")) { i += 1 }
+                    let from = i
+                    while i < n && ASCIIText.isDigit(u[i]) && i - from < length { i += 1 }
+                    if i - from != length { ok = false; break }
+                    groups.append(String(decoding: UnsafeBufferPointer(rebasing: u[from..<i]), as: UTF8.self))
+                }
+                if ok && (i == n || !ASCIIText.isDigit(u[i])) { return groups }
+            }
+            start += 1
+        }
+        return nil
+    }
+}
+
+/// Byte-level helpers for the ASCII fast paths of the text scanners.
+enum ASCIIText {
+    /// `body`'s answer when `text` is all ASCII (nil from `body` then means "not found");
+    /// `.none` when the text is not ASCII and the caller must scan Characters.
+    static func scan<T>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T?? {
+        var text = text
+        return text.withUTF8 { u -> T?? in
+            for b in u where b >= 0x80 { return .none }
+            return .some(body(u))
+        }
+    }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- UInt8(ascii: "a") < 26 }
+    @inline(__always) static func upper(_ b: UInt8) -> UInt8 { b &- UInt8(ascii: "a") < 26 ? b - 32 : b }
 }

@@ -14,6 +14,9 @@ public struct ServiceData: Sendable {
     public let complaintClocks: ComplaintClocks
     /// Canonical programme names with the aliases people use ("PKA", "revolusi mental").
     public let programs: [(canonical: String, aliases: [String])]
+    /// Every programme name and alias lowered once at load, in `programs` order, for the
+    /// schedule handler's per-message search (it used to lower each alias on every query).
+    let programMatchers: [ProgramMatcher]
     public let workingDays: WorkingDays
 
     public init(cohorts: [Cohort], participants: [Participant], holidays: [Holiday],
@@ -34,6 +37,7 @@ public struct ServiceData: Sendable {
         var names: [String] = []
         for c in self.cohorts where !names.contains(c.program) { names.append(c.program) }
         self.programs = names.map { ($0, aliases[$0] ?? []) }
+        self.programMatchers = programs.flatMap { p in ([p.canonical] + p.aliases).map { ProgramMatcher(canonical: p.canonical, name: $0) } }
         self.workingDays = WorkingDays(holidays: Set(holidays.map(\.day)))
     }
 
@@ -166,5 +170,26 @@ public struct ServiceData: Sendable {
             result.append(Holiday(day: day, name: t.value("name", in: row)))
         }
         return (result, problems)
+    }
+}
+
+/// One programme name or alias as the schedule handler searches for it: lowered, with the
+/// spaced forms it looks for, and its length in characters.
+struct ProgramMatcher: Sendable {
+    let canonical: String
+    let lowered: String
+    let spaced: String
+    let questioned: String
+    let length: Int
+    /// Whether this is the canonical name itself, not an alias.
+    let isCanonical: Bool
+
+    init(canonical: String, name: String) {
+        self.canonical = canonical
+        isCanonical = name == canonical
+        lowered = name.lowercased()
+        spaced = " " + lowered + " "
+        questioned = " " + lowered + "?"
+        length = lowered.count
     }
 }

@@ -100,9 +100,17 @@ struct FeatureIndex: Sendable {
         var result = [Double](repeating: 0, count: labelCount)
         guard norm2 > 0 else { return result }
         let inv = 1 / sqrtf(norm2)
-        var exampleScores = [Float](repeating: 0, count: exampleLabel.count)
         var centroid = [Float](repeating: 0, count: labelCount)
-        exampleScores.withUnsafeMutableBufferPointer { es in
+        var nearest = [Float](repeating: 0, count: labelCount)
+        let exampleCount = exampleLabel.count
+        // Example scores live on the stack; only the examples a feature touched are compared
+        // afterwards (an untouched example scores 0 and can never beat a label's best).
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, exampleCount)) { esb in
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, exampleCount)) { touchedb in
+            let es = esb.baseAddress!
+            es.initialize(repeating: 0, count: exampleCount)
+            let touched = touchedb.baseAddress!
+            var touchedCount = 0
             centroid.withUnsafeMutableBufferPointer { cs in
                 start.withUnsafeBufferPointer { st in
                 example.withUnsafeBufferPointer { ex in
@@ -113,19 +121,24 @@ struct FeatureIndex: Sendable {
                     for (f, x) in q {
                         let qx = x * inv
                         let fi = Int(f)
-                        for p in Int(st[fi])..<Int(st[fi + 1]) { es[Int(ex[p])] += qx * wt[p] }
+                        for p in Int(st[fi])..<Int(st[fi + 1]) {
+                            let e = Int(ex[p])
+                            if es[e] == 0 { touched[touchedCount] = Int32(e); touchedCount += 1 }
+                            es[e] += qx * wt[p]
+                        }
                         for p in Int(cst[fi])..<Int(cst[fi + 1]) { cs[Int(cl[p])] += qx * cw[p] }
                     }
                 }}}}}}
             }
-        }
-        var nearest = [Float](repeating: 0, count: labelCount)
-        nearest.withUnsafeMutableBufferPointer { near in
-            exampleScores.withUnsafeBufferPointer { es in
+            nearest.withUnsafeMutableBufferPointer { near in
                 exampleLabel.withUnsafeBufferPointer { el in
-                    for e in 0..<es.count where es[e] > near[Int(el[e])] && e != excluding { near[Int(el[e])] = es[e] }
+                    for t in 0..<touchedCount {
+                        let e = Int(touched[t])
+                        if es[e] > near[Int(el[e])] && e != excluding { near[Int(el[e])] = es[e] }
+                    }
                 }
             }
+        }
         }
         for c in 0..<labelCount { result[c] = Double(Self.nearestWeight * nearest[c] + Self.centroidWeightShare * centroid[c]) }
         return result

@@ -9,6 +9,21 @@ public enum Timestamp {
         let millis = Int((t - Double(secs)) * 1000)
         let (y, m, d) = civil(fromDays: Int(floorDiv(secs, 86_400)))
         let sod = Int(secs - floorDiv(secs, 86_400) * 86_400)
+        if (0...9999).contains(y), (0...999).contains(millis) {
+            // The common case, written as 24 bytes straight into the string.
+            return String(unsafeUninitializedCapacity: 24) { b in
+                func put(_ n: Int, _ width: Int, at start: Int) {
+                    var n = n
+                    for i in stride(from: start + width - 1, through: start, by: -1) {
+                        b[i] = UInt8(truncatingIfNeeded: 48 + n % 10); n /= 10
+                    }
+                }
+                put(y, 4, at: 0); b[4] = 45; put(m, 2, at: 5); b[7] = 45; put(d, 2, at: 8); b[10] = 84
+                put(sod / 3600, 2, at: 11); b[13] = 58; put(sod / 60 % 60, 2, at: 14); b[16] = 58; put(sod % 60, 2, at: 17)
+                b[19] = 46; put(millis, 3, at: 20); b[23] = 90
+                return 24
+            }
+        }
         var out = ""
         out.reserveCapacity(24)
         pad(y, 4, &out); out += "-"; pad(m, 2, &out); out += "-"; pad(d, 2, &out); out += "T"

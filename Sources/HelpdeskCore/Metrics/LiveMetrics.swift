@@ -2,8 +2,10 @@ import Foundation
 import Synchronization
 
 /// The running server's response-time and service metrics, fed by the transcript writer on every
-/// exchange and read by the supervisor `metrics` command. Shared across connections behind one
-/// Mutex; bounded memory (fixed-size histograms, a ring of the last 48 hours of volume).
+/// exchange and read by the supervisor `metrics` command. Bounded memory (fixed-size histograms,
+/// a ring of the last 48 hours of volume). Exchanges are spread round-robin over a few shards,
+/// each behind its own Mutex, so that connections recording at once rarely wait on each other;
+/// a snapshot merges the shards.
 public final class LiveMetrics: Sendable {
     public static let hoursKept = 48
 
@@ -11,13 +13,20 @@ public final class LiveMetrics: Sendable {
         var tally = ExchangeTally()
         /// Hour number (hours since 1970 UTC) → exchanges, for the last `hoursKept` hours.
         var hours: [Int: Int64] = [:]
-        var started: Date
     }
 
-    private let state: Mutex<State>
+    /// One shard's figures. A class because a `Mutex` cannot sit in an array.
+    private final class Shard: Sendable {
+        let state = Mutex(State())
+    }
+
+    private static let shardCount = 4
+    private let shards: [Shard] = (0..<LiveMetrics.shardCount).map { _ in Shard() }
+    private let next = Atomic<Int>(0)
+    private let started: Date
 
     public init(started: Date = Date()) {
-        state = Mutex(State(started: started))
+        self.started = started
     }
 
     public func observe(_ e: Exchange) {
@@ -27,7 +36,8 @@ public final class LiveMetrics: Sendable {
 
     public func observe(intent: String, channel: String, latencyMicros: Int64, confidence: Double, outcome: String, at: Date) {
         let hour = Int((at.timeIntervalSince1970 / 3600).rounded(.down))
-        state.withLock { s in
+        let shard = shards[next.add(1, ordering: .relaxed).newValue & (LiveMetrics.shardCount - 1)]
+        shard.state.withLock { s in
             s.tally.add(intent: intent, channel: channel, latencyMicros: latencyMicros, confidence: confidence, outcome: outcome)
             s.hours[hour, default: 0] += 1
             if s.hours.count > LiveMetrics.hoursKept, let newest = s.hours.keys.max() {
@@ -37,7 +47,13 @@ public final class LiveMetrics: Sendable {
     }
 
     public func snapshot(now: Date = Date()) -> MetricsSnapshot {
-        let (tally, hours, started) = state.withLock { ($0.tally, $0.hours, $0.started) }
+        var tally = ExchangeTally()
+        var hours: [Int: Int64] = [:]
+        for shard in shards {
+            let (t, h) = shard.state.withLock { ($0.tally, $0.hours) }
+            tally.merge(t)
+            for (k, v) in h { hours[k, default: 0] += v }
+        }
         let current = Int((now.timeIntervalSince1970 / 3600).rounded(.down))
         let volume = hours.filter { $0.key > current - LiveMetrics.hoursKept }
             .sorted { $0.key < $1.key }

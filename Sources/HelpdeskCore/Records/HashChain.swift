@@ -31,6 +31,14 @@ public struct HashChain: Sendable, Equatable {
         prev = SHA256.hex(line)
     }
 
+    /// Records that the line whose bytes are `line` (without newline) was written next.
+    public mutating func append(lineBytes line: UnsafeBufferPointer<UInt8>) {
+        seq += 1
+        var h = SHA256()
+        h.update(line)
+        prev = h.withDigest { Hex.encode($0) }
+    }
+
     /// Builds the next line with `make(seq, prev)`, advances the chain and returns the line.
     public mutating func chain(_ make: (Int, String) -> String) -> String {
         let (s, p) = next()

@@ -1,49 +1,72 @@
 /// Builds one JSON object as text, field by field, with correct string escaping: the
 /// transcript writer's encoder, cheaper than Foundation's `JSONEncoder` on the hot path and
-/// with a fixed field order (so lines are stable and hashable). To be replaced by the shared
-/// JSON module if one lands in `Sources/HelpdeskCore/JSON/`.
+/// with a fixed field order (so lines are stable and hashable). It works on UTF-8 bytes (the
+/// transcript flush appends lines straight into its write buffer and hashes them there); `text`
+/// and `finished()` give the same bytes as a `String`.
 public struct JSONLineWriter: Sendable {
-    public private(set) var text: String
+    public private(set) var bytes: [UInt8]
     private var first = true
 
     public init() {
-        text = "{"
-        text.reserveCapacity(512)
+        bytes = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(512)
     }
+
+    /// The object so far (without its closing brace).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public mutating func string(_ key: String, _ value: String) {
         self.key(key)
-        JSONLineWriter.appendQuoted(value, to: &text)
+        JSONLineWriter.appendQuoted(value, to: &bytes)
     }
 
     public mutating func int(_ key: String, _ value: Int64) {
         self.key(key)
-        text += String(value)
+        JSONLineWriter.appendDecimal(value, to: &bytes)
     }
 
     /// A finite number with up to 4 decimals (`0.9375`); non-finite values become `0`.
     public mutating func double(_ key: String, _ value: Double) {
         self.key(key)
-        text += JSONLineWriter.number(value)
+        bytes.append(contentsOf: JSONLineWriter.number(value).utf8)
     }
 
     public mutating func bool(_ key: String, _ value: Bool) {
         self.key(key)
-        text += value ? "true" : "false"
+        bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     /// Already-encoded JSON (an array or object built by another writer).
     public mutating func raw(_ key: String, _ json: String) {
         self.key(key)
-        text += json
+        bytes.append(contentsOf: json.utf8)
     }
 
-    public func finished() -> String { text + "}" }
+    /// Already-encoded JSON as bytes.
+    public mutating func raw(_ key: String, bytes json: [UInt8]) {
+        self.key(key)
+        bytes.append(contentsOf: json)
+    }
+
+    public func finished() -> String { String(decoding: finishedBytes(), as: UTF8.self) }
+
+    /// The finished object's bytes.
+    public func finishedBytes() -> [UInt8] {
+        var out = bytes
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// Appends the finished object to `out` (the writer is not used afterwards).
+    public func finish(into out: inout [UInt8]) {
+        out.append(contentsOf: bytes)
+        out.append(UInt8(ascii: "}"))
+    }
 
     private mutating func key(_ key: String) {
-        if first { first = false } else { text += "," }
-        JSONLineWriter.appendQuoted(key, to: &text)
-        text += ":"
+        if first { first = false } else { bytes.append(UInt8(ascii: ",")) }
+        JSONLineWriter.appendQuoted(key, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
     }
 
     public static func number(_ value: Double) -> String {
@@ -61,36 +84,54 @@ public struct JSONLineWriter: Sendable {
 
     /// `value` as a JSON string literal: quotes, backslashes and control characters escaped.
     public static func quoted(_ value: String) -> String {
-        var s = ""
+        var s: [UInt8] = []
         appendQuoted(value, to: &s)
-        return s
+        return String(decoding: s, as: UTF8.self)
+    }
+
+    public static func appendQuoted(_ value: String, to out: inout String) {
+        out += quoted(value)
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    public static func appendQuoted(_ value: String, to out: inout String) {
-        out += "\""
-        var needsEscape = false
-        for b in value.utf8 where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
-            needsEscape = true; break
-        }
-        guard needsEscape else { out += value; out += "\""; return }
-        // Escaped byte by byte (UTF-8 sequences pass through untouched), then appended once.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(value.utf8.count + 16)
-        for b in value.utf8 {
-            switch b {
-            case UInt8(ascii: "\""): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20:
-                bytes += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), JSONLineWriter.hexDigits[Int(b >> 4)], JSONLineWriter.hexDigits[Int(b & 0xF)]]
-            default: bytes.append(b)
+    /// Appends `value` quoted: runs that need no escaping are copied whole, byte by byte
+    /// escapes only where needed (UTF-8 sequences pass through untouched).
+    public static func appendQuoted(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { u in
+            var runStart = 0
+            for i in 0..<u.count {
+                let b = u[i]
+                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
+                runStart = i + 1
+                out.append(UInt8(ascii: "\\"))
+                switch b {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(b)
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+                default:
+                    out.append(UInt8(ascii: "u")); out.append(UInt8(ascii: "0")); out.append(UInt8(ascii: "0"))
+                    out.append(hexDigits[Int(b >> 4)]); out.append(hexDigits[Int(b & 0xF)])
+                }
             }
+            if runStart < u.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<u.count])) }
         }
-        out += String(decoding: bytes, as: UTF8.self)
-        out += "\""
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends the decimal digits of `value` (as `String(value)` prints them).
+    static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var n = value.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(truncatingIfNeeded: 48 + n % 10))
+            n /= 10
+        } while n > 0
+        out[start...].reverse()
     }
 }

@@ -6,14 +6,18 @@ import Foundation
 /// can be joined per user without holding who the user is.
 public struct Pseudonym: Sendable {
     public let key: [UInt8]
+    private let mac: HMAC.Key
 
     public init(key: [UInt8]) {
         self.key = key
+        self.mac = HMAC.Key(key)
     }
 
     public func of(_ user: String) -> String {
-        let mac = HMAC.sha256(key: key, message: user)
-        return "u_" + Hex.encode(Array(mac.prefix(8)))
+        var user = user
+        return user.withUTF8 { bytes in
+            mac.withMAC(bytes) { "u_" + Hex.encode(UnsafeBufferPointer(rebasing: $0.prefix(8))) }
+        }
     }
 
     /// The key from `HELPDESK_PSEUDONYM_KEY` (hex, or else its UTF-8 bytes) if set; otherwise

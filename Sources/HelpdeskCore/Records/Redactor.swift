@@ -20,51 +20,60 @@ public struct Redactor: Sendable {
     }
 
     /// The redacted bytes, or nil when nothing had to be masked (the caller keeps the original).
+    /// One scan finds what to mask; the output is built only when something is (most texts,
+    /// replies with dates and cohort numbers included, have nothing).
     private func redact(bytes u: UnsafeBufferPointer<UInt8>) -> String? {
-        var hasDigitOrAt = false
-        for b in u where b == UInt8(ascii: "@") || isDigit(b) { hasDigitOrAt = true; break }
-        guard hasDigitOrAt else { return nil }
+        var hasDigit = false, hasAt = false
+        for b in u {
+            if b == UInt8(ascii: "@") { hasAt = true; break }
+            if isDigit(b) { hasDigit = true }
+        }
+        guard hasDigit || hasAt else { return nil }
 
-        let emails = emailSpans(u)
-        var out = [UInt8]()
-        var changed = false
-        out.reserveCapacity(u.count + 8)
+        let emails = hasAt ? emailSpans(u) : []
+        var masks: [(span: Range<Int>, mask: String)] = []
         var nextEmail = 0
         var i = 0
         let n = u.count
         while i < n {
             if nextEmail < emails.count, emails[nextEmail].lowerBound == i {
-                out.append(contentsOf: Redactor.email.utf8)
+                masks.append((emails[nextEmail], Redactor.email))
                 i = emails[nextEmail].upperBound
                 nextEmail += 1
-                changed = true
                 continue
             }
             let b = u[i]
             let startsNumber = isDigit(b)
                 || ((b == UInt8(ascii: "+") || b == UInt8(ascii: "(")) && i + 1 < n && isDigit(u[i + 1]))
-            guard startsNumber, !(i > 0 && isDigit(u[i - 1])) else {
-                out.append(b); i += 1; continue
-            }
+            guard startsNumber, !(i > 0 && isDigit(u[i - 1])) else { i += 1; continue }
             // `ADU-20261122-0007`, `REG-2026-00042`, `abc_123`: digits hung off a word by a joiner
-            // belong to an identifier; copy the whole identifier.
+            // belong to an identifier; skip the whole identifier.
             if i >= 2, u[i - 1] == UInt8(ascii: "-") || u[i - 1] == UInt8(ascii: "_") || u[i - 1] == UInt8(ascii: "/"),
                isAlnum(u[i - 2]) {
-                while i < n, isAlnum(u[i]) || u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "_") { out.append(u[i]); i += 1 }
+                while i < n, isAlnum(u[i]) || u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "_") { i += 1 }
                 continue
             }
             let limit = nextEmail < emails.count ? emails[nextEmail].lowerBound : n
             if let (end, mask) = number(u, from: i, limit: limit) {
-                out.append(contentsOf: mask.utf8)
+                masks.append((i..<end, mask))
                 i = end
-                changed = true
             } else {
-                // Copy the digit run so that its tail is not re-examined as a new number.
-                out.append(b); i += 1
-                while i < n, isDigit(u[i]) { out.append(u[i]); i += 1 }
+                // Skip the digit run so that its tail is not re-examined as a new number.
+                i += 1
+                while i < n, isDigit(u[i]) { i += 1 }
             }
         }
-        return changed ? String(decoding: out, as: UTF8.self) : nil
+        guard !masks.isEmpty else { return nil }
+        var out = [UInt8]()
+        out.reserveCapacity(u.count + 8)
+        var copied = 0
+        for m in masks {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: u[copied..<m.span.lowerBound]))
+            out.append(contentsOf: m.mask.utf8)
+            copied = m.span.upperBound
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[copied..<n]))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Groups of digits joined by single spaces, dots or dashes (and a bracketed area code),
@@ -75,33 +84,32 @@ public struct Redactor: Sendable {
         var bracket = false
         if u[i] == UInt8(ascii: "+") { plus = true; i += 1 }
         else if u[i] == UInt8(ascii: "(") { bracket = true; i += 1 }
-        var digits = [UInt8]()
-        var groupEnds: [(end: Int, digits: Int)] = []
+        var digits = 0
+        var first: UInt8 = 0, second: UInt8 = 0
+        var groups = 0
+        var best: (Int, String)?
         while i < limit {
             guard isDigit(u[i]) else { break }
-            while i < limit, isDigit(u[i]) { digits.append(u[i]); i += 1 }
-            groupEnds.append((i, digits.count))
-            if digits.count > 20 { break }
+            while i < limit, isDigit(u[i]) {
+                if digits == 0 { first = u[i] } else if digits == 1 { second = u[i] }
+                digits += 1; i += 1
+            }
+            groups += 1
+            // The longest prefix of whole groups that reads as a number to mask wins.
+            if let mask = classify(count: digits, first: first, second: second, plus: plus) { best = (i, mask) }
+            if digits > 20 { break }
             // One separator, then more digits: the number goes on.
             var j = i
-            if bracket, groupEnds.count == 1, j < limit, u[j] == UInt8(ascii: ")") { j += 1 }
+            if bracket, groups == 1, j < limit, u[j] == UInt8(ascii: ")") { j += 1 }
             if j < limit, u[j] == UInt8(ascii: " ") || u[j] == UInt8(ascii: ".") || u[j] == UInt8(ascii: "-") { j += 1 }
             guard j > i, j < limit, isDigit(u[j]) else { break }
             i = j
         }
-        for g in groupEnds.reversed() {
-            if let mask = classify(digits[0..<g.digits], plus: plus) {
-                // A number glued to letters on its right ("3201...901abc") is still masked.
-                return (g.end, mask)
-            }
-        }
-        return nil
+        // A number glued to letters on its right ("3201...901abc") is still masked.
+        return best
     }
 
-    private func classify(_ d: ArraySlice<UInt8>, plus: Bool) -> String? {
-        let n = d.count
-        let first = d[d.startIndex]
-        let second = n > 1 ? d[d.startIndex + 1] : 0
+    private func classify(count n: Int, first: UInt8, second: UInt8, plus: Bool) -> String? {
         if !plus && n == 16 { return Redactor.nik }
         if !plus && n == 18 { return Redactor.nip }
         if first == UInt8(ascii: "6"), second == UInt8(ascii: "2"), (10...14).contains(n) { return Redactor.phone }

@@ -1,6 +1,8 @@
 /// SHA-256 (FIPS 180-4), written here because the helpdesk takes no dependencies and Foundation
 /// on Linux offers no hash. It chains transcript and journal lines (`prev`) and keys pseudonyms
 /// (through `HMAC`). Incremental: feed bytes with `update`, then take `finalize()` once.
+/// The block function works on raw pointers with the message schedule on the stack, so hashing
+/// allocates nothing per block (it runs once per transcript line on the flush path).
 public struct SHA256: Sendable {
     public static let digestSize = 32
     public static let blockSize = 64
@@ -18,12 +20,11 @@ public struct SHA256: Sendable {
 
     private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
         (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+    /// The bytes of an incomplete block (fewer than 64).
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
 
-    public init() {
-        buffer.reserveCapacity(SHA256.blockSize)
-    }
+    public init() {}
 
     public mutating func update(_ text: String) {
         var t = text
@@ -31,24 +32,26 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         length &+= UInt64(bytes.count)
         var i = 0
         let n = bytes.count
         if !buffer.isEmpty {
-            while i < n && buffer.count < SHA256.blockSize {
-                buffer.append(bytes[i]); i += 1
-            }
+            let take = min(SHA256.blockSize - buffer.count, n)
+            buffer.append(contentsOf: UnsafeBufferPointer(start: base, count: take))
+            i = take
             if buffer.count == SHA256.blockSize {
-                compress(buffer)
+                buffer.withUnsafeBufferPointer { compress($0.baseAddress!) }
                 buffer.removeAll(keepingCapacity: true)
             }
         }
         while n - i >= SHA256.blockSize {
-            compress(UnsafeBufferPointer(rebasing: bytes[i..<(i + SHA256.blockSize)]))
+            compress(base + i)
             i += SHA256.blockSize
         }
-        while i < n {
-            buffer.append(bytes[i]); i += 1
+        if i < n {
+            if buffer.capacity < SHA256.blockSize { buffer.reserveCapacity(SHA256.blockSize) }
+            buffer.append(contentsOf: UnsafeBufferPointer(start: base + i, count: n - i))
         }
     }
 
@@ -58,26 +61,32 @@ public struct SHA256: Sendable {
 
     /// The 32-byte digest. The hasher should not be used afterwards.
     public mutating func finalize() -> [UInt8] {
+        withDigest { Array($0) }
+    }
+
+    /// Finishes the hash and hands the 32 digest bytes to `body` without allocating them.
+    public mutating func withDigest<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let bitLength = length &* 8
-        var tail = buffer
-        tail.append(0x80)
-        while tail.count % SHA256.blockSize != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var i = 0
-        while i < tail.count {
-            compress(tail[i..<(i + SHA256.blockSize)])
-            i += SHA256.blockSize
-        }
+        let tailCount = buffer.count < 56 ? SHA256.blockSize : 2 * SHA256.blockSize
+        let pending = buffer
         buffer.removeAll()
-        var out = [UInt8]()
-        out.reserveCapacity(32)
-        for word in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-            out.append(UInt8(truncatingIfNeeded: word >> 24))
-            out.append(UInt8(truncatingIfNeeded: word >> 16))
-            out.append(UInt8(truncatingIfNeeded: word >> 8))
-            out.append(UInt8(truncatingIfNeeded: word))
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * SHA256.blockSize) { tail in
+            let p = tail.baseAddress!
+            p.initialize(repeating: 0, count: 2 * SHA256.blockSize)
+            for (j, b) in pending.enumerated() { p[j] = b }
+            p[pending.count] = 0x80
+            for j in 0..<8 { p[tailCount - 1 - j] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * j)) }
+            compress(UnsafePointer(p))
+            if tailCount > SHA256.blockSize { compress(UnsafePointer(p + SHA256.blockSize)) }
+            let words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
+            for (j, word) in words.enumerated() {
+                p[4 * j] = UInt8(truncatingIfNeeded: word >> 24)
+                p[4 * j + 1] = UInt8(truncatingIfNeeded: word >> 16)
+                p[4 * j + 2] = UInt8(truncatingIfNeeded: word >> 8)
+                p[4 * j + 3] = UInt8(truncatingIfNeeded: word)
+            }
+            return body(UnsafeBufferPointer(start: p, count: SHA256.digestSize))
         }
-        return out
     }
 
     public static func hash(_ bytes: [UInt8]) -> [UInt8] {
@@ -89,33 +98,44 @@ public struct SHA256: Sendable {
     }
 
     /// Lower-case hex of the digest of `text`'s UTF-8 bytes.
-    public static func hex(_ text: String) -> String { Hex.encode(hash(text)) }
+    public static func hex(_ text: String) -> String {
+        var s = SHA256()
+        s.update(text)
+        return s.withDigest { Hex.encode($0) }
+    }
 
-    private mutating func compress<C: Collection>(_ block: C) where C.Element == UInt8, C.Index == Int {
-        var w = [UInt32](repeating: 0, count: 64)
-        var j = block.startIndex
-        for t in 0..<16 {
-            w[t] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
-            j += 4
-        }
-        for t in 16..<64 {
-            let s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
-            let s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-        }
+    /// One 64-byte block at `block`: the schedule lives in a stack buffer, the round constants
+    /// are read through a pointer, and the rounds run on locals.
+    private mutating func compress(_ block: UnsafePointer<UInt8>) {
         var (a, b, c, d, e, f, g, hh) = h
-        for t in 0..<64 {
-            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ SHA256.k[t] &+ w[t]
-            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1
-            d = c; c = b; b = a; a = t1 &+ t2
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { wb in
+            let w = wb.baseAddress!
+            for t in 0..<16 {
+                let j = 4 * t
+                w[t] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
+            }
+            for t in 16..<64 {
+                let x = w[t - 15], y = w[t - 2]
+                let s0 = SHA256.rotr(x, 7) ^ SHA256.rotr(x, 18) ^ (x >> 3)
+                let s1 = SHA256.rotr(y, 17) ^ SHA256.rotr(y, 19) ^ (y >> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            SHA256.k.withUnsafeBufferPointer { kb in
+                let k = kb.baseAddress!
+                for t in 0..<64 {
+                    let s1 = SHA256.rotr(e, 6) ^ SHA256.rotr(e, 11) ^ SHA256.rotr(e, 25)
+                    let ch = g ^ (e & (f ^ g))                 // (e & f) ^ (~e & g)
+                    let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
+                    let s0 = SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)
+                    let maj = (a & b) | (c & (a | b))          // (a & b) ^ (a & c) ^ (b & c)
+                    let t2 = s0 &+ maj
+                    hh = g; g = f; f = e; e = d &+ t1
+                    d = c; c = b; b = a; a = t1 &+ t2
+                }
+            }
         }
         h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
     }
 
-    @inline(__always) private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 &- n)) }
 }

@@ -66,6 +66,11 @@ public struct TranscriptRecord: Sendable, Equatable {
     /// The record for `exchange` with personal data masked and the user pseudonymised; a
     /// data-rights exchange keeps neither user nor texts.
     public init(_ exchange: Exchange, redactor: Redactor, pseudonym: Pseudonym) {
+        self.init(exchange, redactor: redactor, pseudonymOf: { pseudonym.of($0) })
+    }
+
+    /// The same, with the pseudonym found by `pseudonymOf` (the writer keeps them cached).
+    init(_ exchange: Exchange, redactor: Redactor, pseudonymOf: (String) -> String) {
         let r = exchange.reply
         if r.handler == "privacy" {
             self.init(session: exchange.session.isEmpty ? r.session : exchange.session, channel: exchange.channel,
@@ -76,7 +81,7 @@ public struct TranscriptRecord: Sendable, Equatable {
             return
         }
         self.init(session: exchange.session.isEmpty ? r.session : exchange.session,
-                  channel: exchange.channel, user: pseudonym.of(exchange.user),
+                  channel: exchange.channel, user: pseudonymOf(exchange.user),
                   arrived: exchange.arrived, replied: exchange.replied, latencyMicros: exchange.latencyMicros,
                   intent: r.intent.rawValue, confidence: r.confidence, lang: r.lang.rawValue,
                   handler: r.handler, outcome: r.outcome.rawValue,
@@ -96,6 +101,14 @@ public struct TranscriptRecord: Sendable, Equatable {
 
     /// The JSON line (without the newline).
     public func jsonLine() -> String {
+        var out: [UInt8] = []
+        appendJSONLine(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the JSON line's bytes (without the newline) to `out`: the flush builds its
+    /// whole write buffer this way and hashes each line where it lies.
+    public func appendJSONLine(to out: inout [UInt8]) {
         var w = JSONLineWriter()
         w.int("seq", Int64(seq))
         w.string("prev", prev)
@@ -110,18 +123,20 @@ public struct TranscriptRecord: Sendable, Equatable {
         w.string("lang", lang)
         w.string("handler", handler)
         w.string("outcome", outcome)
-        var list = "["
+        var list: [UInt8] = [UInt8(ascii: "[")]
         for (i, e) in entities.enumerated() {
+            if i > 0 { list.append(UInt8(ascii: ",")) }
             var o = JSONLineWriter()
             o.string("kind", e.kind)
             o.string("value", e.value)
-            list += (i == 0 ? "" : ",") + o.finished()
+            o.finish(into: &list)
         }
-        w.raw("entities", list + "]")
+        list.append(UInt8(ascii: "]"))
+        w.raw("entities", bytes: list)
         w.string("message", message)
         w.string("reply", reply)
         if let ticket { w.string("ticket", ticket) }
-        return w.finished()
+        w.finish(into: &out)
     }
 
     /// Reads a record back from a parsed JSON object; nil names the first missing field.

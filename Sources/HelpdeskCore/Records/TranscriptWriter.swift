@@ -33,7 +33,12 @@ public final class TranscriptWriter: ExchangeRecording {
         var handle: FileHandle?
         var chain = HashChain()
         var lastPrunedDay = Int.min
+        /// User key → pseudonym, so a busy user costs one HMAC, not one per line; bounded.
+        var pseudonyms: [String: String] = [:]
     }
+
+    /// Pseudonyms kept in `Output` at most; the cache is emptied when it is full.
+    private static let pseudonymCacheLimit = 10_000
 
     public let configuration: Configuration
     public let metrics: LiveMetrics?
@@ -82,22 +87,29 @@ public final class TranscriptWriter: ExchangeRecording {
                 pending.removeAll(keepingCapacity: true)
                 return taken
             }
-            var chunk = ""
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(batch.count * 768)
             for exchange in batch {
                 let day = JakartaTime.day(exchange.arrived)
                 if day != out.day {
                     write(chunk, to: &out)
-                    chunk = ""
+                    chunk.removeAll(keepingCapacity: true)
                     open(day: day, into: &out)
                 }
-                var record = TranscriptRecord(exchange, redactor: redactor, pseudonym: pseudonym)
-                let line = out.chain.chain { seq, prev in
-                    record.seq = seq
-                    record.prev = prev
-                    return record.jsonLine()
+                var record = TranscriptRecord(exchange, redactor: redactor) { user in
+                    if let known = out.pseudonyms[user] { return known }
+                    if out.pseudonyms.count >= TranscriptWriter.pseudonymCacheLimit { out.pseudonyms.removeAll(keepingCapacity: true) }
+                    let p = pseudonym.of(user)
+                    out.pseudonyms[user] = p
+                    return p
                 }
-                chunk += line
-                chunk += "\n"
+                let (seq, prev) = out.chain.next()
+                record.seq = seq
+                record.prev = prev
+                let start = chunk.count
+                record.appendJSONLine(to: &chunk)
+                chunk.withUnsafeBufferPointer { out.chain.append(lineBytes: UnsafeBufferPointer(rebasing: $0[start...])) }
+                chunk.append(UInt8(ascii: "\n"))
             }
             write(chunk, to: &out)
             if !batch.isEmpty { try? out.handle?.synchronize() }
@@ -129,10 +141,10 @@ public final class TranscriptWriter: ExchangeRecording {
         }
     }
 
-    private func write(_ chunk: String, to out: inout Output) {
+    private func write(_ chunk: [UInt8], to out: inout Output) {
         guard !chunk.isEmpty, let handle = out.handle else { return }
         do {
-            try handle.write(contentsOf: Data(chunk.utf8))
+            try handle.write(contentsOf: Data(chunk))
         } catch {
             Log.error("transcripts: cannot write \(out.day.map(TranscriptFiles.name) ?? "?"): \(error)")
         }

@@ -45,10 +45,10 @@ public struct Schedules: Sendable {
         }
         if matches.isEmpty { return none(q, today: today, lang: lang) }
         if matches.count == 1, let c = matches.first {
-            return book.text(q.untilWhen ? .scheduleEnds : .scheduleStarts, lang, values(c, lang))
+            return book.text(q.untilWhen ? .scheduleEnds : .scheduleStarts, lang, pairs: values(c, lang))
         }
         var lines = [book.text(.scheduleFound, lang)]
-        lines += matches.prefix(Schedules.listLimit).map { book.text(.scheduleItem, lang, values($0, lang)) }
+        lines += matches.prefix(Schedules.listLimit).map { book.text(.scheduleItem, lang, pairs: values($0, lang)) }
         if matches.count > Schedules.listLimit {
             lines.append(book.text(.scheduleMore, lang, ["count": String(matches.count - Schedules.listLimit)]))
         }
@@ -66,7 +66,7 @@ public struct Schedules: Sendable {
         var nearest = pool.filter { $0.end >= today }
         if nearest.isEmpty { nearest = Array(pool.suffix(3)) }
         if nearest.isEmpty { nearest = data.cohorts.filter { $0.end >= today } }
-        lines += nearest.prefix(3).map { book.text(.scheduleItem, lang, values($0, lang)) }
+        lines += nearest.prefix(3).map { book.text(.scheduleItem, lang, pairs: values($0, lang)) }
         return lines.joined(separator: "\n")
     }
 
@@ -75,7 +75,7 @@ public struct Schedules: Sendable {
         return cohorts.filter { seen.insert($0.program).inserted }
     }
 
-    func values(_ c: Cohort, _ lang: Lang) -> [String: String] {
+    func values(_ c: Cohort, _ lang: Lang) -> [(String, String)] {
         let mode: String
         switch c.mode.lowercased() {
         case "online", "daring": mode = book.text(.modeOnline, lang)
@@ -83,15 +83,17 @@ public struct Schedules: Sendable {
         case "classroom", "klasikal", "tatap muka": mode = book.text(.modeClassroom, lang)
         default: mode = c.mode
         }
-        return ["program": c.program, "cohort": String(c.cohort), "start": DayWording.long(c.start, lang),
-                "end": DayWording.long(c.end, lang), "mode": mode, "location": c.location]
+        return [("program", c.program), ("cohort", String(c.cohort)), ("start", DayWording.long(c.start, lang)),
+                ("end", DayWording.long(c.end, lang)), ("mode", mode), ("location", c.location)]
     }
 
     func query(_ text: String, entities: [Entity], today: Day, lang: Lang) -> Query {
         let lowered = " " + text.lowercased() + " "
         var q = Query()
-        q.program = entities.first(.program).flatMap { name in data.programs.first { $0.canonical.lowercased() == name.lowercased() }?.canonical }
-            ?? program(in: lowered)
+        q.program = entities.first(.program).flatMap { name in
+            let wanted = name.lowercased()
+            return data.programMatchers.first { $0.isCanonical && $0.lowered == wanted }?.canonical
+        } ?? program(in: lowered)
         q.cohort = entities.first(.cohort).flatMap(CohortNumber.parse) ?? cohortNumber(in: lowered)
         if let m = entities.first(.month), let first = Day(iso: m + "-01") {
             q.range = first...first.startOfNextMonth.adding(days: -1)
@@ -123,20 +125,21 @@ public struct Schedules: Sendable {
 
     private func program(in lowered: String) -> String? {
         var best: (String, Int)?
-        for (canonical, aliases) in data.programs {
-            for name in [canonical] + aliases {
-                let n = name.lowercased()
-                if n.count > (best?.1 ?? 0), lowered.includes(" " + n + " ") || lowered.includes(" " + n + "?") || lowered.includes(n) && n.count > 5 {
-                    best = (canonical, n.count)
-                }
+        for m in data.programMatchers where m.length > (best?.1 ?? 0) {
+            if lowered.includes(m.spaced) || lowered.includes(m.questioned) || m.length > 5 && lowered.includes(m.lowered) {
+                best = (m.canonical, m.length)
             }
         }
         return best?.0
     }
 
+    private static let cohortWords = ["angkatan", "cohort", "batch", "gelombang", "akt", "angk"]
+
     private func cohortNumber(in lowered: String) -> Int? {
+        // A word equal to a cohort word contains it: most messages skip the word split.
+        guard lowered.includesAny(Schedules.cohortWords) else { return nil }
         let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        for (i, w) in words.enumerated() where ["angkatan", "cohort", "batch", "gelombang", "akt", "angk"].contains(w) && i + 1 < words.count {
+        for (i, w) in words.enumerated() where Schedules.cohortWords.contains(w) && i + 1 < words.count {
             if let n = CohortNumber.parse(words[i + 1]) { return n }
         }
         return nil
