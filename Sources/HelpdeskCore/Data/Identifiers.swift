@@ -1,18 +1,18 @@
 /// The identifiers people type when they ask about their own case, normalised to the fixed
-/// formats: `REG-YYYY-NNNNN`, `ADU-YYYYMMDD-NNNN`, an 18-digit NIP. People write them in
+/// formats: `REG-YYYY-NNNNN`, `ADU-YYYYMMDD-NNNN` (more digits past the 9,999th of a day), an
+/// 18-digit NIP. People write them in
 /// lowercase, with spaces instead of dashes, or with spaces inside the digits; these parsers
 /// accept all of that and return the canonical form, or nil.
 public enum Identifiers {
     /// Finds a registration number anywhere in `text` ("reg 2026 00042" → "REG-2026-00042").
     public static func registrationID(in text: String) -> String? {
-        guard let groups = digitGroups(after: "REG", in: text, lengths: [4, 5]) else { return nil }
-        return "REG-\(groups[0])-\(groups[1])"
+        PrefixedIDExtractor.registration.first(in: text)
     }
 
     /// Finds a complaint ticket anywhere in `text` ("adu 20261122 0007" → "ADU-20261122-0007").
+    /// The same parser as the intent engine's entity extractor, so both read a ticket alike.
     public static func ticket(in text: String) -> String? {
-        guard let groups = digitGroups(after: "ADU", in: text, lengths: [8, 4]) else { return nil }
-        return "ADU-\(groups[0])-\(groups[1])"
+        PrefixedIDExtractor.ticket.first(in: text)
     }
 
     /// The first run of exactly 18 digits (spaces allowed between them) in `text`.
@@ -24,34 +24,6 @@ public enum Identifiers {
             if ch == " " && !run.isEmpty && run.count < 18 { continue }
             if run.count == 18 { return run }
             run = ""
-        }
-        return nil
-    }
-
-    /// After the prefix (any case), digit groups of the given lengths separated by `-`, space or nothing.
-    private static func digitGroups(after prefix: String, in text: String, lengths: [Int]) -> [String]? {
-        if let found = ASCIIText.scan(text, { asciiDigitGroups(after: prefix, in: $0, lengths: lengths) }) { return found }
-        let upper = Array(text.uppercased())
-        let p = Array(prefix)
-        var start = 0
-        while start + p.count <= upper.count {
-            if Array(upper[start..<start + p.count]) == p, start == 0 || !upper[start - 1].isLetter {
-                var i = start + p.count
-                var groups: [String] = []
-                var ok = true
-                for length in lengths {
-                    while i < upper.count && (upper[i] == "-" || upper[i] == " " || upper[i] == "_" || upper[i] == "/") { i += 1 }
-                    var digits = ""
-                    while i < upper.count && upper[i].isASCII && upper[i].isNumber && digits.count < length {
-                        digits.append(upper[i])
-                        i += 1
-                    }
-                    if digits.count != length { ok = false; break }
-                    groups.append(digits)
-                }
-                if ok && (i == upper.count || !(upper[i].isASCII && upper[i].isNumber)) { return groups }
-            }
-            start += 1
         }
         return nil
     }
@@ -68,31 +40,6 @@ public enum Identifiers {
             if b == UInt8(ascii: " ") && !run.isEmpty && run.count < 18 { continue }
             if run.count == 18 { return String(decoding: run, as: UTF8.self) }
             run.removeAll(keepingCapacity: true)
-        }
-        return nil
-    }
-
-    private static func asciiDigitGroups(after prefix: String, in u: UnsafeBufferPointer<UInt8>, lengths: [Int]) -> [String]? {
-        let p = Array(prefix.utf8)
-        let n = u.count
-        var start = 0
-        while start + p.count <= n {
-            var matches = true
-            for j in 0..<p.count where ASCIIText.upper(u[start + j]) != p[j] { matches = false; break }
-            if matches, start == 0 || !ASCIIText.isLetter(u[start - 1]) {
-                var i = start + p.count
-                var groups: [String] = []
-                var ok = true
-                for length in lengths {
-                    while i < n && (u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: " ") || u[i] == UInt8(ascii: "_") || u[i] == UInt8(ascii: "/")) { i += 1 }
-                    let from = i
-                    while i < n && ASCIIText.isDigit(u[i]) && i - from < length { i += 1 }
-                    if i - from != length { ok = false; break }
-                    groups.append(String(decoding: UnsafeBufferPointer(rebasing: u[from..<i]), as: UTF8.self))
-                }
-                if ok && (i == n || !ASCIIText.isDigit(u[i])) { return groups }
-            }
-            start += 1
         }
         return nil
     }

@@ -8,18 +8,27 @@ public struct PrefixedIDExtractor: EntityExtracting {
     let prefix: [UInt8]
     let canonicalPrefix: String
     let firstDigits: Int
+    /// The second group is zero-padded to this many digits...
     let secondDigits: Int
+    /// ...and may have up to this many (a day's 10,000th ticket is `ADU-20261122-10000`).
+    let secondMaxDigits: Int
     let kind: Entity.Kind
 
     public static let registration = PrefixedIDExtractor(prefix: "reg", firstDigits: 4, secondDigits: 5, kind: .registrationID)
-    public static let ticket = PrefixedIDExtractor(prefix: "adu", firstDigits: 8, secondDigits: 4, kind: .ticket)
+    public static let ticket = PrefixedIDExtractor(prefix: "adu", firstDigits: 8, secondDigits: 4, secondMaxDigits: 6, kind: .ticket)
 
-    init(prefix: String, firstDigits: Int, secondDigits: Int, kind: Entity.Kind) {
+    init(prefix: String, firstDigits: Int, secondDigits: Int, secondMaxDigits: Int? = nil, kind: Entity.Kind) {
         self.prefix = Array(prefix.utf8)
         self.canonicalPrefix = prefix.uppercased()
         self.firstDigits = firstDigits
         self.secondDigits = secondDigits
+        self.secondMaxDigits = secondMaxDigits ?? secondDigits
         self.kind = kind
+    }
+
+    /// The canonical form of the first identifier in `text`, if any.
+    public func first(in text: String) -> String? {
+        extract(EntityInput(text), now: Date(timeIntervalSince1970: 0)).first?.entity.value
     }
 
     public func extract(_ input: EntityInput, now: Date) -> [EntityMatch] {
@@ -36,7 +45,7 @@ public struct PrefixedIDExtractor: EntityExtracting {
             let (first, afterFirst) = digits(b, j, max: firstDigits)
             guard first.count == firstDigits else { continue }
             var k = skipSeparators(b, afterFirst)
-            var second = digits(b, k, max: secondDigits)
+            var second = digits(b, k, max: secondMaxDigits)
             if second.0.isEmpty, afterFirst == k { continue }
             if afterFirst == k, second.0.count < secondDigits { continue } // glued digits must be complete
             if second.0.isEmpty { continue }

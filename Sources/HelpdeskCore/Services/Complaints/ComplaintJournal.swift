@@ -21,7 +21,7 @@ public final class ComplaintJournal: Sendable {
             switch self {
             case .io(let m): "complaint journal: \(m)"
             case .notFound(let t): "no complaint with ticket \(t)"
-            case .dayFull(let d): "more than 9999 complaints on \(d)"
+            case .dayFull(let d): "more than \(TicketNumber.maxPerDay) complaints on \(d)"
             }
         }
     }
@@ -95,7 +95,7 @@ public final class ComplaintJournal: Sendable {
         try state.withLock { (s: inout State) throws(Failure) -> Complaint in
             let day = Day(now).description.replacingOccurrences(of: "-", with: "")
             let sequence = (s.lastSequence[day] ?? 0) + 1
-            guard sequence <= 9999 else { throw .dayFull(day) }
+            guard sequence <= TicketNumber.maxPerDay else { throw .dayFull(day) }
             let ticket = TicketNumber.format(day: day, sequence: sequence)
             let pseudonym = "Pelapor-" + String(UInt32.random(in: 0x1000_0000...UInt32.max), radix: 16).uppercased()
             let record = ComplaintRecord.filing(draft, ticket: ticket, at: now, due: due, pseudonym: pseudonym)

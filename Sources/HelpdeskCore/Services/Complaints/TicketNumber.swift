@@ -1,9 +1,12 @@
 import Foundation
 
-/// Complaint tickets: `ADU-YYYYMMDD-NNNN`, the WIB date the complaint was filed and a 4-digit
-/// daily sequence. People may type them lowercase or with spaces; `Identifiers.ticket(in:)`
+/// Complaint tickets: `ADU-YYYYMMDD-NNNN`, the WIB date the complaint was filed and a daily
+/// sequence of at least 4 digits (up to `maxPerDay`). People may type them lowercase or with spaces; `Identifiers.ticket(in:)`
 /// normalises those.
 public enum TicketNumber {
+    /// Tickets a day can hold: six digits of sequence.
+    public static let maxPerDay = 999_999
+
     static func format(day: String, sequence: Int) -> String {
         "ADU-\(day)-" + String(format: "%04d", sequence)
     }
@@ -11,7 +14,7 @@ public enum TicketNumber {
     /// The date part (`YYYYMMDD`) and sequence of a canonical ticket.
     public static func parts(_ ticket: String) -> (day: String, sequence: Int)? {
         let p = ticket.split(separator: "-")
-        guard p.count == 3, p[0] == "ADU", p[1].count == 8, p[2].count == 4, Int(p[1]) != nil,
+        guard p.count == 3, p[0] == "ADU", p[1].count == 8, (4...6).contains(p[2].count), Int(p[1]) != nil,
               let n = Int(p[2]) else { return nil }
         return (String(p[1]), n)
     }
