@@ -56,7 +56,9 @@ import HelpdeskCore
         #expect(list.map { $0["ticket"]?.stringValue } == [late.ticket, fresh.ticket])
         #expect(list[0]["overdue"]?.boolValue == true && list[1]["overdue"]?.boolValue == false)
         #expect(list[0]["stage_due"]?.stringValue != nil && list[0]["resolution_due"]?.stringValue != nil)
-        let table = try supervisor.slash("/complaints") { $0.contains(fresh.ticket) }
+        // The escalation timer (running 40 days ahead) may push an event for `fresh` meanwhile:
+        // read up to the table's row, not up to that event.
+        let table = try supervisor.slash("/complaints") { $0.contains(fresh.ticket) && !$0.contains(#""event""#) }
         #expect(table.contains { $0.hasPrefix("! \(late.ticket)") })
     }
 
