@@ -50,28 +50,28 @@ public final class Desk: Responder {
     /// Below this confidence the desk says it did not understand instead of guessing.
     public static let minimumConfidence = 0.4
 
-    public init(classifier: any Classifying, data: ServiceData, book: ReplyBook, journal: ComplaintJournal,
-                handoff: HandoffQueue = HandoffQueue(), sessionTimeout: TimeInterval = 30 * 60, duties: DutyRecords? = nil) {
-        self.duties = duties
-        self.erasures = duties?.erasures ?? ErasureQueue()
-        self.classifier = classifier
-        self.journal = journal
-        self.handoff = handoff
-        self.sessions = SessionStore(timeout: sessionTimeout)
-        self.sources = nil
-        self.content = Mutex(ContentBox(Content(data: data, book: book)))
+    public convenience init(classifier: any Classifying, data: ServiceData, book: ReplyBook, journal: ComplaintJournal,
+                            handoff: HandoffQueue = HandoffQueue(), sessionTimeout: TimeInterval = 30 * 60, duties: DutyRecords? = nil) {
+        self.init(classifier: classifier, content: Content(data: data, book: book), sources: nil, journal: journal,
+                  handoff: handoff, sessionTimeout: sessionTimeout, duties: duties)
     }
 
     /// Loads `Data/` and the reply texts; fails only when one of them cannot be used at all.
     /// Row-level problems are logged as warnings and the good rows are served.
-    public init(classifier: any Classifying, sources: Sources, journal: ComplaintJournal,
-                handoff: HandoffQueue = HandoffQueue(), sessionTimeout: TimeInterval = 30 * 60,
-                duties: DutyRecords? = nil) throws(StartupFailure) {
+    public convenience init(classifier: any Classifying, sources: Sources, journal: ComplaintJournal,
+                            handoff: HandoffQueue = HandoffQueue(), sessionTimeout: TimeInterval = 30 * 60,
+                            duties: DutyRecords? = nil) throws(StartupFailure) {
         let (data, dataProblems) = ServiceData.load(directory: sources.dataDirectory)
         let (book, bookProblems) = ReplyBook.load(directory: sources.repliesDirectory)
         let (privacy, privacyProblems) = PrivacyRequest.Phrases.load(directory: sources.repliesDirectory)
         guard let data, let book else { throw StartupFailure(problems: dataProblems + bookProblems) }
         for p in dataProblems + bookProblems + privacyProblems { Log.warning(p.description) }
+        self.init(classifier: classifier, content: Content(data: data, book: book, privacy: privacy), sources: sources,
+                  journal: journal, handoff: handoff, sessionTimeout: sessionTimeout, duties: duties)
+    }
+
+    private init(classifier: any Classifying, content: Content, sources: Sources?, journal: ComplaintJournal,
+                 handoff: HandoffQueue, sessionTimeout: TimeInterval, duties: DutyRecords?) {
         self.duties = duties
         self.erasures = duties?.erasures ?? ErasureQueue()
         self.classifier = classifier
@@ -79,7 +79,7 @@ public final class Desk: Responder {
         self.handoff = handoff
         self.sessions = SessionStore(timeout: sessionTimeout)
         self.sources = sources
-        self.content = Mutex(ContentBox(Content(data: data, book: book, privacy: privacy)))
+        self.content = Mutex(ContentBox(content))
     }
 
     /// Re-reads the data folder and reply texts. Whatever loads replaces the old value whole;
