@@ -19,40 +19,52 @@ enum Socket {
     /// A non-blocking listening socket for `host:port` (IPv4 or IPv6 literal, or a name), with
     /// SO_REUSEADDR; IPv6 wildcard listeners also accept IPv4.
     static func listen(host: String, port: Int, backlog: Int32) throws(SocketError) -> Int32 {
+        try firstWorking(host: host, port: port, passive: true, what: "listen") { info in
+            let fd = socket(info.ai_family, info.ai_socktype, info.ai_protocol)
+            if fd < 0 { return .failure(SocketError("socket")) }
+            var on: Int32 = 1
+            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
+            if info.ai_family == AF_INET6 {
+                var off: Int32 = 0
+                setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &off, socklen_t(MemoryLayout<Int32>.size))
+            }
+            guard bind(fd, info.ai_addr, info.ai_addrlen) == 0 else {
+                let error = SocketError("bind \(host):\(port)")
+                close(fd)
+                return .failure(error)
+            }
+            guard Glibc.listen(fd, backlog) == 0 else {
+                let error = SocketError("listen \(host):\(port)")
+                close(fd)
+                return .failure(error)
+            }
+            prepare(fd)
+            return .success(fd)
+        }
+    }
+
+    /// Resolves `host:port` and tries each address in turn until `attempt` returns a descriptor;
+    /// throws the resolver's error, or the last attempt's.
+    private static func firstWorking(host: String, port: Int, passive: Bool, what: String,
+                                     _ attempt: (addrinfo) -> Result<Int32, SocketError>) throws(SocketError) -> Int32 {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV
+        hints.ai_flags = (passive ? AI_PASSIVE : 0) | AI_NUMERICSERV
         var list: UnsafeMutablePointer<addrinfo>?
         let gai = getaddrinfo(host, String(port), &hints, &list)
         guard gai == 0, let first = list else {
             throw SocketError("resolve \(host): \(String(cString: gai_strerror(gai)))", code: 0)
         }
         defer { freeaddrinfo(list) }
-        var lastError = SocketError("listen \(host):\(port)", code: EADDRNOTAVAIL)
+        var lastError = SocketError("\(what) \(host):\(port)", code: EADDRNOTAVAIL)
         var node: UnsafeMutablePointer<addrinfo>? = first
         while let info = node {
             node = info.pointee.ai_next
-            let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
-            if fd < 0 { lastError = SocketError("socket"); continue }
-            var on: Int32 = 1
-            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
-            if info.pointee.ai_family == AF_INET6 {
-                var off: Int32 = 0
-                setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &off, socklen_t(MemoryLayout<Int32>.size))
+            switch attempt(info.pointee) {
+            case .success(let fd): return fd
+            case .failure(let error): lastError = error
             }
-            guard bind(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else {
-                lastError = SocketError("bind \(host):\(port)")
-                close(fd)
-                continue
-            }
-            guard Glibc.listen(fd, backlog) == 0 else {
-                lastError = SocketError("listen \(host):\(port)")
-                close(fd)
-                continue
-            }
-            prepare(fd)
-            return fd
         }
         throw lastError
     }
@@ -127,31 +139,18 @@ enum Socket {
     /// tried in turn). The socket becomes writable when the connect has finished; `pendingError`
     /// then says whether it succeeded.
     static func connect(host: String, port: Int) throws(SocketError) -> Int32 {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        hints.ai_flags = AI_NUMERICSERV
-        var list: UnsafeMutablePointer<addrinfo>?
-        let gai = getaddrinfo(host, String(port), &hints, &list)
-        guard gai == 0, let first = list else {
-            throw SocketError("resolve \(host): \(String(cString: gai_strerror(gai)))", code: 0)
-        }
-        defer { freeaddrinfo(list) }
-        var lastError = SocketError("connect \(host):\(port)", code: EADDRNOTAVAIL)
-        var node: UnsafeMutablePointer<addrinfo>? = first
-        while let info = node {
-            node = info.pointee.ai_next
-            let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
-            if fd < 0 { lastError = SocketError("socket"); continue }
+        try firstWorking(host: host, port: port, passive: false, what: "connect") { info in
+            let fd = socket(info.ai_family, info.ai_socktype, info.ai_protocol)
+            if fd < 0 { return .failure(SocketError("socket")) }
             prepare(fd)
             setNoDelay(fd)
             var rc: Int32
-            repeat { rc = Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) } while rc != 0 && errno == EINTR
-            if rc == 0 || errno == EINPROGRESS { return fd }
-            lastError = SocketError("connect \(host):\(port)")
+            repeat { rc = Glibc.connect(fd, info.ai_addr, info.ai_addrlen) } while rc != 0 && errno == EINTR
+            if rc == 0 || errno == EINPROGRESS { return .success(fd) }
+            let error = SocketError("connect \(host):\(port)")
             close(fd)
+            return .failure(error)
         }
-        throw lastError
     }
 
     /// The error a non-blocking connect finished with (0 when it succeeded).
