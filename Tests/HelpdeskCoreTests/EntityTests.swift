@@ -68,7 +68,9 @@ import Testing
         #expect(find("tomorrow", .date) == ["2026-11-23"])
         #expect(find("minggu depan", .date) == ["2026-11-23"]) // Monday after Sunday 22nd
         #expect(find("next week", .date) == ["2026-11-23"])
-        #expect(find("bulan depan", .date) == ["2026-12-01"])
+        #expect(find("bulan depan", .month) == ["2026-12"])   // a month is a month, not its first day
+        #expect(find("bulan ini", .month) == ["2026-11"])
+        #expect(find("bulan depan", .date).isEmpty)
         // 17:30 UTC on 30 November is already 00:30 WIB on 1 December
         let lateUTC = Date(timeIntervalSince1970: 1_796_059_800)
         #expect(extractor.extract("hari ini", now: lateUTC).first?.value == "2026-12-01")

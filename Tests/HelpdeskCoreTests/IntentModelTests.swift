@@ -33,7 +33,7 @@ import Testing
         let c = Self.model.classify("kapan jadwal PKA angkatan 2 bulan depan?", now: now)
         #expect(c.entities.first(.cohort) == "2")
         #expect(c.entities.first(.program) == "Pelatihan Kepemimpinan Administrator")
-        #expect(c.entities.first(.date) == "2026-12-01")
+        #expect(c.entities.first(.month) == "2026-12")
         #expect(c.lang == .id)
         #expect(c.ranked.count == 3 && c.ranked[0].intent == c.intent)
         #expect(Self.model.classify("when is my training", now: now).lang == .en)

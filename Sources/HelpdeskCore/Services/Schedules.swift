@@ -95,10 +95,13 @@ public struct Schedules: Sendable {
             return data.programMatchers.first { $0.isCanonical && $0.lowered == wanted }?.canonical
         } ?? program(in: lowered)
         q.cohort = entities.first(.cohort).flatMap(CohortNumber.parse) ?? cohortNumber(in: lowered)
+        // A week phrase comes before a date entity: the engine gives "minggu depan" as the week's
+        // Monday, but the question is about the whole week.
+        let week = contains(lowered, ["minggu depan", "next week", "pekan depan", "mgg depan", "minggu ini", "this week", "pekan ini"])
         if let m = entities.first(.month), let first = Day(iso: m + "-01") {
             q.range = first...first.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(m, lang)
-        } else if let d = entities.first(.date).flatMap(Day.init(iso:)) {
+        } else if !week, let d = entities.first(.date).flatMap(Day.init(iso:)) {
             q.range = d...d
             q.rangeLabel = DayWording.long(d, lang)
         } else if contains(lowered, ["bulan depan", "next month", "bulan berikutnya"]) {

@@ -64,6 +64,29 @@ import HelpdeskCore
         }
     }
 
+    /// "bulan depan" is the whole of next month, not its first day: every cohort that runs at
+    /// some point next month is listed (found by hand: the ones starting mid-month were missing).
+    @Test func nextMonthListsEveryCohortRunningThen() throws {
+        let desk = try LiveHelpdesk()
+        defer { desk.stopAndClean() }
+        let data = try #require(LiveHelpdesk.serviceData())
+        let parts = Self.jakartaCalendar().dateComponents([.year, .month], from: Date())
+        let (y, m) = (parts.year!, parts.month!)
+        let first = try #require(m == 12 ? Day(year: y + 1, month: 1, day: 1) : Day(year: y, month: m + 1, day: 1))
+        let after = first.startOfNextMonth
+        let running = data.cohorts.filter { $0.start < after && $0.end >= first }
+
+        let reply = try desk.adapter().ask("wa:62811000004", "pelatihan apa aja bulan depan?")
+        #expect(reply.intent == "schedule.query")
+        if running.isEmpty {
+            #expect(reply.says("tidak ada"), "reply was: \(reply.text)")
+        } else {
+            for c in running.prefix(Schedules.listLimit) {
+                #expect(reply.says("\(c.program) angkatan \(c.cohort)"), "missing \(c.program) \(c.cohort) in: \(reply.text)")
+            }
+        }
+    }
+
     @Test func englishQuestionGetsAnEnglishAnswer() throws {
         let desk = try LiveHelpdesk()
         defer { desk.stopAndClean() }

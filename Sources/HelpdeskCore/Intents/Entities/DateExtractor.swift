@@ -2,9 +2,10 @@ import Foundation
 
 /// Finds dates and months in Indonesian and English: "26 Agustus 2021", "26 agt", "August 26",
 /// "Aug 26, 2021", relative days ("hari ini", "besok", "lusa", "minggu depan", "bulan depan",
-/// "today", "tomorrow", "next week", "next month") resolved against `now` in Asia/Jakarta to the
-/// first day of the range (`YYYY-MM-DD`), and bare months ("bulan Maret", "in March", "Maret
-/// 2027") as kind `.month` (`YYYY-MM`, the next such month when no year is given).
+/// "today", "tomorrow", "next week") resolved against `now` in Asia/Jakarta to the first day of
+/// the range (`YYYY-MM-DD`), and months ("bulan Maret", "in March", "Maret 2027", "bulan depan",
+/// "this month") as kind `.month` (`YYYY-MM`, the next such month when no year is given), so a
+/// question about a month is answered for the whole month, not its first day.
 public struct DateExtractor: EntityExtracting {
     static let months: [String: Int] = [
         "januari": 1, "january": 1, "jan": 1, "februari": 2, "february": 2, "feb": 2, "pebruari": 2, "maret": 3, "march": 3, "mar": 3,
@@ -77,8 +78,8 @@ public struct DateExtractor: EntityExtracting {
                     i += 1; continue
                 }
             }
-            if let (value, span) = relative(t, next, now: now) {
-                add(.date, value, i, i + span - 1)
+            if let (kind, value, span) = relative(t, next, now: now) {
+                add(kind, value, i, i + span - 1)
                 i += span; continue
             }
             i += 1
@@ -88,7 +89,7 @@ public struct DateExtractor: EntityExtracting {
 
     private enum Relative { case days(Int), week(Int), nextMonth, thisMonth, nextYear }
 
-    private func relative(_ t: String, _ next: String, now: Date) -> (String, Int)? {
+    private func relative(_ t: String, _ next: String, now: Date) -> (Entity.Kind, String, Int)? {
         guard Self.relativeWords.contains(t) else { return nil }
         let found: (Relative, Int)
         switch (t, next) {
@@ -106,13 +107,13 @@ public struct DateExtractor: EntityExtracting {
         }
         let today = calendar.day(now)
         switch found.0 {
-        case .days(let n): return (n == 0 ? today.iso : calendar.adding(days: n, to: now).iso, found.1)
-        case .week(let n): return (calendar.mondayOfWeek(n, from: now).iso, found.1)
+        case .days(let n): return (.date, n == 0 ? today.iso : calendar.adding(days: n, to: now).iso, found.1)
+        case .week(let n): return (.date, calendar.mondayOfWeek(n, from: now).iso, found.1)
         case .nextMonth:
             let m = today.month == 12 ? 1 : today.month + 1
-            return (JakartaCalendar.Day(year: today.month == 12 ? today.year + 1 : today.year, month: m, day: 1).iso, found.1)
-        case .thisMonth: return (JakartaCalendar.Day(year: today.year, month: today.month, day: 1).iso, found.1)
-        case .nextYear: return (JakartaCalendar.Day(year: today.year + 1, month: 1, day: 1).iso, found.1)
+            return (.month, JakartaCalendar.Day(year: today.month == 12 ? today.year + 1 : today.year, month: m, day: 1).isoMonth, found.1)
+        case .thisMonth: return (.month, JakartaCalendar.Day(year: today.year, month: today.month, day: 1).isoMonth, found.1)
+        case .nextYear: return (.date, JakartaCalendar.Day(year: today.year + 1, month: 1, day: 1).iso, found.1)
         }
     }
 }
