@@ -27,12 +27,19 @@ public enum ComplaintCategory: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The category whose keywords appear in `text` (already lowercased), integrity first.
+    /// The category `text` (already lowercased) is about: integrity whenever one of its words
+    /// appears (such reports must never be filed as something milder), otherwise the category
+    /// with the most keywords present ("the trainer never shows up on zoom and the material is
+    /// outdated" is about the trainer, not the LMS), ties going to the earlier in
+    /// LMS, trainer, schedule, service.
     public static func infer(from lowered: String) -> ComplaintCategory? {
-        for category in [ComplaintCategory.integrity, .lms, .trainer, .schedule, .service] {
-            if category.keywords.contains(where: { lowered.contains($0) }) { return category }
+        if ComplaintCategory.integrity.keywords.contains(where: { lowered.contains($0) }) { return .integrity }
+        var best: (category: ComplaintCategory, hits: Int)?
+        for category in [ComplaintCategory.lms, .trainer, .schedule, .service] {
+            let hits = category.keywords.reduce(0) { $0 + (lowered.contains($1) ? 1 : 0) }
+            if hits > (best?.hits ?? 0) { best = (category, hits) }
         }
-        return nil
+        return best?.category
     }
 
     public static func parse(_ text: String) -> ComplaintCategory? {
