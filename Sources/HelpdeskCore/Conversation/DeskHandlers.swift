@@ -80,6 +80,7 @@ extension Desk {
             do {
                 let complaint = try journal.file(draft, at: turn.now, due: due)
                 session.dialog = nil
+                session.lastTicket = complaint.ticket
                 let key: ReplyKey = category.isConfidential || complaint.mode != .normal ? .complaintFiledConfidential : .complaintFiled
                 return reply(book.text(key, lang, ["ticket": complaint.ticket, "due": DayWording.long(complaint.due, lang)]),
                              .complaintFiled, ticket: complaint.ticket)
@@ -122,7 +123,7 @@ extension Desk {
     private func complaintStatus(_ turn: Turn, _ cls: Classification, session: inout Session) -> (String, Outcome) {
         let lang = session.lang
         let book = turn.book
-        guard let ticket = cls.entities.first(.ticket) ?? Identifiers.ticket(in: turn.text) else {
+        guard let ticket = cls.entities.first(.ticket) ?? Identifiers.ticket(in: turn.text) ?? session.lastTicket else {
             session.awaiting = .ticket
             return (book.text(.complaintStatusAsk, lang), .askedForMore)
         }

@@ -27,6 +27,9 @@ public struct Session: Sendable {
     public var surveyAsked = false
     /// The last service used (schedule, registration, complaint, handoff), for the survey.
     public var lastService: String?
+    /// The ticket this conversation filed last (memory only), so "status of my complaint?"
+    /// right after filing needs no number.
+    public var lastTicket: String?
 
     public init(id: String, lastSeen: Date) {
         self.id = id

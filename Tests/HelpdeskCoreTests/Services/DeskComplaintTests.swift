@@ -37,6 +37,15 @@ import Testing
         #expect(complaint.reporter == nil && complaint.mode == .anonymous && complaint.category == .integrity)
     }
 
+    @Test func statusRightAfterFilingNeedsNoNumber() throws {
+        var chat = Chat(try Fixtures.desk())
+        chat.send("Saya mau lapor secara anonim: panitia pelatihan di Samarinda minta uang pelicin agar nama saya masuk daftar peserta")
+        let ticket = try #require(chat.send("ya").ticket)
+        let status = chat.send("status aduan saya bagaimana")
+        #expect(status.intent == .complaintStatus)
+        #expect(status.text.contains(ticket))
+    }
+
     @Test func cancelAtAnyPoint() throws {
         var chat = Chat(try Fixtures.desk())
         chat.send("saya mau mengadu")
