@@ -174,6 +174,12 @@ public final class Desk: Responder {
 
     /// The intent to act on: identifiers and pending questions win over a weak classification.
     private func effectiveIntent(_ turn: Turn, _ cls: Classification, session: Session) -> IntentLabel {
+        // "hi, what trainings are there next week?": a greeting wrapped around a question is the
+        // question, when the model rates it nearly as high as the greeting.
+        if cls.intent == .greeting, cls.ranked.count > 1, Desk.topics.contains(cls.ranked[1].intent),
+           cls.ranked[1].score >= 0.8 * cls.ranked[0].score {
+            return cls.ranked[1].intent
+        }
         if cls.confidence < 0.8 || cls.intent == .outOfScope {
             // Looked up only here: a confident classification never needs the identifier scan.
             let hasTicket = cls.entities.first(.ticket) != nil || Identifiers.ticket(in: turn.text) != nil

@@ -48,6 +48,18 @@ import HelpdeskCore
         #expect(bye.lang == "en")
     }
 
+    /// A greeting wrapped around a question is answered as the question (found over telnet:
+    /// "hi, what trainings are there next week?" got only a welcome).
+    @Test func aGreetingAroundAQuestionAnswersTheQuestion() throws {
+        let desk = try LiveHelpdesk()
+        defer { desk.stopAndClean() }
+        let a = try desk.adapter()
+        let reply = try a.ask("wa:62814000003", "hi, what trainings are there next week?")
+        #expect(reply.intent == "schedule.query", "reply was: \(reply.text)")
+        let plain = try a.ask("wa:62814000004", "halo, selamat pagi")
+        #expect(plain.intent == "greeting")
+    }
+
     @Test func outOfScopeIsSaidPolitely() throws {
         let desk = try LiveHelpdesk()
         defer { desk.stopAndClean() }
