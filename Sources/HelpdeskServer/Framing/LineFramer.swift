@@ -31,29 +31,70 @@ public struct LineFramer: Sendable {
     public var pendingByteCount: Int { pending.count }
 
     /// Feeds bytes; calls `emit` for each complete line or limit event, in order.
+    ///
+    /// Runs of ordinary bytes (no control byte, no IAC) are taken in bulk: a line that arrives
+    /// whole becomes its `String` straight from `bytes`, and a partial one is appended to
+    /// `pending` in one copy. Every other byte goes through `step`, one at a time, with the same
+    /// rules, so the fast path changes speed only.
     public mutating func feed(_ bytes: UnsafeRawBufferPointer, _ emit: (FramedEvent) -> Void) {
-        for byte in bytes {
-            switch telnet {
-            case .data:
-                if byte == Self.iac {
-                    telnet = .command
-                } else {
-                    accept(byte, emit)
+        let count = bytes.count
+        var i = 0
+        while i < count {
+            if telnet == .data, !discarding {
+                let start = i
+                while i < count, Self.isPlain(bytes[i]) { i += 1 }
+                if i < count, bytes[i] == 0x0A, pending.isEmpty, i - start <= maxLineBytes {
+                    emit(.line(Self.text(of: UnsafeRawBufferPointer(rebasing: bytes[start..<i]))))
+                    i += 1
+                    continue
                 }
-            case .command:
-                switch byte {
-                case Self.iac: telnet = .data; accept(byte, emit)   // IAC IAC: a literal 255
-                case 251...254: telnet = .option                     // WILL, WONT, DO, DONT + option
-                case 250: telnet = .subnegotiation                  // SB ... IAC SE
-                default: telnet = .data                             // NOP, GA, AYT, ...: dropped
-                }
-            case .option:
-                telnet = .data
-            case .subnegotiation:
-                if byte == Self.iac { telnet = .subnegotiationCommand }
-            case .subnegotiationCommand:
-                telnet = byte == 240 ? .data : .subnegotiation
+                if i > start { appendRun(UnsafeRawBufferPointer(rebasing: bytes[start..<i]), emit) }
+                if i == count { return }
             }
+            step(bytes[i], emit)
+            i += 1
+        }
+    }
+
+    /// Whether `byte` is kept as it is inside a line: not a control byte, DEL or telnet's IAC.
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte != 0x7F && byte != iac
+    }
+
+    /// Appends plain bytes to the current line up to the limit; one byte past it starts the
+    /// discard exactly as `accept` would.
+    private mutating func appendRun(_ run: UnsafeRawBufferPointer, _ emit: (FramedEvent) -> Void) {
+        let room = maxLineBytes - pending.count
+        if run.count <= room {
+            pending.append(contentsOf: run)
+            return
+        }
+        if room > 0 { pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: run[0..<room])) }
+        accept(run[room], emit)   // over the limit: reports it and starts discarding the rest of the line
+    }
+
+    private mutating func step(_ byte: UInt8, _ emit: (FramedEvent) -> Void) {
+        switch telnet {
+        case .data:
+            if byte == Self.iac {
+                telnet = .command
+            } else {
+                accept(byte, emit)
+            }
+        case .command:
+            switch byte {
+            case Self.iac: telnet = .data; accept(byte, emit)   // IAC IAC: a literal 255
+            case 251...254: telnet = .option                     // WILL, WONT, DO, DONT + option
+            case 250: telnet = .subnegotiation                  // SB ... IAC SE
+            default: telnet = .data                             // NOP, GA, AYT, ...: dropped
+            }
+        case .option:
+            telnet = .data
+        case .subnegotiation:
+            if byte == Self.iac { telnet = .subnegotiationCommand }
+        case .subnegotiationCommand:
+            telnet = byte == 240 ? .data : .subnegotiation
         }
     }
 
@@ -94,10 +135,14 @@ public struct LineFramer: Sendable {
 
     /// The line's text with invalid UTF-8 replaced by U+FFFD, trimmed of surrounding spaces.
     static func text(of bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { text(of: $0) }
+    }
+
+    static func text(of bytes: UnsafeRawBufferPointer) -> String {
         var start = 0
         var end = bytes.count
         while start < end, bytes[start] == 0x20 { start += 1 }
         while end > start, bytes[end - 1] == 0x20 { end -= 1 }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 }

@@ -128,7 +128,7 @@ final class Connection: @unchecked Sendable {
                 borrowEvents()
                 events.removeAll(keepingCapacity: true)
                 eventIndex = 0
-                framer.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { events.append($0) }
+                Self.frame(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), with: &framer, into: &events)
             }
             return result
         }
@@ -149,10 +149,11 @@ final class Connection: @unchecked Sendable {
     /// Handles a bounded number of pending lines, then yields so other connections get a turn.
     private func process() {
         dispatchPrecondition(condition: .onQueue(queue))
-        var handled = 0
-        while eventIndex < events.count, state == .open, handled < Self.linesPerTurn, pendingOutput <= configuration.outputHighWater {
-            step()
-            handled += 1
+        if eventIndex < events.count, state == .open {
+            borrowOutput()
+            let closes = Self.answer(&events, from: &eventIndex, session: &session, arrival: arrival, into: &out,
+                                     keeping: outStart, upTo: configuration.outputHighWater)
+            if closes { beginClosing(saying: nil) }
         }
         returnEventsIfDone()
         flush()
@@ -176,6 +177,28 @@ final class Connection: @unchecked Sendable {
         if session.handle(event, arrival: arrival, into: &out) == .close {
             beginClosing(saying: nil)
         }
+    }
+
+    /// Frames one read. Static, with the connection's state passed `inout`, so the framer and
+    /// the events buffer are each claimed once per read instead of once per line (every access
+    /// to a class's stored property is a dynamic exclusivity check).
+    private static func frame(_ bytes: UnsafeRawBufferPointer, with framer: inout LineFramer, into events: inout [FramedEvent]) {
+        framer.feed(bytes) { events.append($0) }
+    }
+
+    /// Answers up to `linesPerTurn` pending events while the unsent output stays at or under
+    /// `highWater`; returns true when one of them closes the connection (answering stops there).
+    /// Static for the same reason as `frame`: one exclusivity check per turn, not five per line.
+    private static func answer(_ events: inout [FramedEvent], from index: inout Int, session: inout ProtocolSession,
+                               arrival: Arrival, into out: inout [UInt8], keeping outStart: Int, upTo highWater: Int) -> Bool {
+        var handled = 0
+        while index < events.count, handled < linesPerTurn, out.count - outStart <= highWater {
+            let event = events[index]
+            index += 1
+            handled += 1
+            if session.handle(event, arrival: arrival, into: &out) == .close { return true }
+        }
+        return false
     }
 
     private func suspendReading() {

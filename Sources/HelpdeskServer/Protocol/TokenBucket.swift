@@ -16,7 +16,8 @@ public struct TokenBucket: Sendable {
     /// Takes a token if one is available at `now`.
     public mutating func take(at now: ContinuousClock.Instant) -> Bool {
         guard rate > 0 else { return true }
-        if let last {
+        // Lines of one read share one instant: nothing to refill between them.
+        if let last, now != last {
             let (s, atto) = (now - last).components
             tokens = min(burst, tokens + (Double(s) + Double(atto) * 1e-18) * rate)
         }
