@@ -12,12 +12,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "HelpdeskCore"),
-        // Release builds skip the run-time exclusivity checks in the network code: on the per-read
-        // path (a class's stored properties touched on every read) they were ~24 % of the server's
-        // instructions for a closed-loop ping (callgrind, docs/PERFORMANCE.md). Debug builds, and so
-        // `swift test`, keep them; the compile-time checks stay on everywhere.
-        .target(name: "HelpdeskServer", dependencies: ["HelpdeskCore"],
-                swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        .target(name: "HelpdeskServer", dependencies: ["HelpdeskCore"]),
         .executableTarget(name: "helpdesk", dependencies: ["HelpdeskCore", "HelpdeskServer"]),
         .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
         .testTarget(name: "HelpdeskServerTests", dependencies: ["HelpdeskServer", "HelpdeskCore"]),
