@@ -11,7 +11,7 @@ import HelpdeskCore
         config.port = port
         config.rate = 100_000
         config.burst = 100_000
-        let server = Server(configuration: config, responder: PlaceholderDesk())
+        let server = Server(configuration: config, responder: EchoResponder())
         let p = try server.start()
         return (server, p)
     }

@@ -119,7 +119,7 @@ import HelpdeskCore
         }
         var c = ServerConfiguration()
         c.port = 0
-        let server = Server(configuration: c, responder: PlaceholderDesk(), router: router)
+        let server = Server(configuration: c, responder: EchoResponder(), router: router)
         let port = try server.start()
         defer { server.shutdown(); server.waitUntilStopped() }
         let client = try TestClient(port: port)

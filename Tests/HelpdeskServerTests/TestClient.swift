@@ -66,7 +66,7 @@ struct RunningServer {
     let server: Server
     let port: Int
 
-    init(_ configure: (inout ServerConfiguration) -> Void = { _ in }, responder: any Responder = PlaceholderDesk()) throws {
+    init(_ configure: (inout ServerConfiguration) -> Void = { _ in }, responder: any Responder = EchoResponder()) throws {
         var c = ServerConfiguration()
         c.port = 0
         configure(&c)
