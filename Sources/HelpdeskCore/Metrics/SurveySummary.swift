@@ -33,9 +33,9 @@ public struct SurveySummary: Sendable, Equatable {
         var s = SurveySummary()
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (i, line) in lines.enumerated() where !line.isEmpty {
-            guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let month = o["month"] as? String, let service = o["service"] as? String,
-                  let score = (o["score"] as? NSNumber)?.intValue, (1...4).contains(score) else {
+            guard let o = (try? JSONParser.parse(Array(line)))?.objectValue,
+                  let month = o["month"]?.stringValue, let service = o["service"]?.stringValue,
+                  let score = o["score"]?.doubleValue.map(Int.init), (1...4).contains(score) else {
                 if i != lines.count - 1 { s.warnings.append("\(url.path):\(i + 1): not a survey record, skipped") }
                 continue
             }

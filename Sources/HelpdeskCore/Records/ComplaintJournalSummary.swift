@@ -45,21 +45,21 @@ public struct ComplaintJournalSummary: Sendable, Equatable {
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         for (i, line) in lines.enumerated() where !line.isEmpty {
             let isTornTail = i == lines.count - 1
-            guard let o = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                  let ticket = o["ticket"] as? String else {
+            guard let o = (try? JSONParser.parse(Array(line)))?.objectValue,
+                  let ticket = o["ticket"]?.stringValue else {
                 if !isTornTail { summary.warnings.append("\(url.path):\(i + 1): not a complaint record, skipped") }
                 continue
             }
-            let at = (o["at"] as? String).flatMap(TranscriptRecord.parseTimestamp)
+            let at = o["at"]?.stringValue.flatMap(TranscriptRecord.parseTimestamp)
             var c = complaints[ticket] ?? { order.append(ticket); return Complaint() }()
-            if (o["type"] as? String) == "filed" {
-                c.category = o["category"] as? String ?? c.category
+            if o["type"]?.stringValue == "filed" {
+                c.category = o["category"]?.stringValue ?? c.category
                 c.filed = at
-                c.due = (o["due"] as? String).flatMap(ComplaintJournalSummary.dueMoment)
-            } else if let category = o["category"] as? String {
+                c.due = o["due"]?.stringValue.flatMap(ComplaintJournalSummary.dueMoment)
+            } else if let category = o["category"]?.stringValue {
                 c.category = category
             }
-            if let status = o["status"] as? String, resolvedStatuses.contains(status.lowercased()), c.resolved == nil {
+            if let status = o["status"]?.stringValue, resolvedStatuses.contains(status.lowercased()), c.resolved == nil {
                 c.resolved = at ?? now
             }
             complaints[ticket] = c

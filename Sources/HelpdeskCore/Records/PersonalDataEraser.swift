@@ -81,7 +81,7 @@ public struct PersonalDataEraser: Sendable {
         for (_, url) in TranscriptFiles.list(transcripts) {
             let (change, head) = try ChainRewriter.rewrite(path: url.path, start: start) { _, line in
                 guard line.contains(pseudonym),
-                      let o = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                      let o = (try? JSONParser.parse(line))?.objectValue,
                       var r = try? TranscriptRecord(json: o), r.user == pseudonym else { return nil }
                 r.user = mark
                 r.message = mark

@@ -44,10 +44,10 @@ public struct TranscriptReader: Sendable {
                 while end < n, bytes[end] != UInt8(ascii: "\n") { end += 1 }
                 lineNumber += 1
                 if end == n { break }   // torn last line
-                let line = Data(bytes: raw.baseAddress! + start, count: end - start)
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 start = end + 1
                 if line.isEmpty { continue }
-                guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any] else {
+                guard let object = (try? JSONParser.parse(line))?.objectValue else {
                     warnings.append("\(path):\(lineNumber): not a JSON object, skipped")
                     continue
                 }

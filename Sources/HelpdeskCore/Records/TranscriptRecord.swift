@@ -139,30 +139,30 @@ public struct TranscriptRecord: Sendable, Equatable {
         w.finish(into: &out)
     }
 
-    /// Reads a record back from a parsed JSON object; nil names the first missing field.
-    public init(json o: [String: Any]) throws(FieldError) {
+    /// Reads a record back from a parsed JSON object; a missing or mistyped field is named.
+    public init(json o: JSONObject) throws(FieldError) {
         func str(_ k: String) throws(FieldError) -> String {
-            guard let v = o[k] as? String else { throw FieldError(field: k) }
+            guard let v = o[k]?.stringValue else { throw FieldError(field: k) }
             return v
         }
         func num(_ k: String) throws(FieldError) -> Double {
-            guard let v = o[k] as? NSNumber else { throw FieldError(field: k) }
-            return v.doubleValue
+            guard let v = o[k]?.doubleValue else { throw FieldError(field: k) }
+            return v
         }
         func time(_ k: String) throws(FieldError) -> Date {
             guard let d = TranscriptRecord.parseTimestamp(try str(k)) else { throw FieldError(field: k) }
             return d
         }
-        let ents = (o["entities"] as? [[String: Any]] ?? []).map {
-            EntityValue(kind: $0["kind"] as? String ?? "", value: $0["value"] as? String ?? "")
+        let ents = (o["entities"]?.arrayValue ?? []).map {
+            EntityValue(kind: $0["kind"]?.stringValue ?? "", value: $0["value"]?.stringValue ?? "")
         }
         self.init(seq: Int(try num("seq")), prev: try str("prev"), session: try str("session"),
                   channel: try str("channel"), user: try str("user"), arrived: try time("arrived"),
                   replied: try time("replied"), latencyMicros: Int64(try num("latency_us")),
-                  intent: try str("intent"), confidence: try num("confidence"), lang: o["lang"] as? String ?? "",
-                  handler: o["handler"] as? String ?? "", outcome: o["outcome"] as? String ?? "",
-                  entities: ents, message: try str("message"), reply: o["reply"] as? String ?? "",
-                  ticket: o["ticket"] as? String)
+                  intent: try str("intent"), confidence: try num("confidence"), lang: o["lang"]?.stringValue ?? "",
+                  handler: o["handler"]?.stringValue ?? "", outcome: o["outcome"]?.stringValue ?? "",
+                  entities: ents, message: try str("message"), reply: o["reply"]?.stringValue ?? "",
+                  ticket: o["ticket"]?.stringValue)
     }
 
     /// A missing or mistyped field in a stored record.
