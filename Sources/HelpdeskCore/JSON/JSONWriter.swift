@@ -55,33 +55,38 @@ public struct JSONWriter: Sendable {
 
     /// A quoted, escaped string. `"`, `\` and control characters are escaped; everything else is copied.
     public mutating func string(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
+        JSONWriter.appendQuoted(s, to: &bytes)
+    }
+
+    /// Appends `s` as a JSON string literal to `out`: runs that need no escaping are copied
+    /// whole; `"`, `\` and control characters are escaped. The one escaper of the project.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { utf8 in
             var runStart = 0
             for i in 0..<utf8.count {
                 let b = utf8[i]
                 guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
                 runStart = i + 1
+                out.append(UInt8(ascii: "\\"))
                 switch b {
-                case 0x22: raw("\\\"")
-                case 0x5C: raw("\\\\")
-                case 0x0A: raw("\\n")
-                case 0x0D: raw("\\r")
-                case 0x09: raw("\\t")
-                case 0x08: raw("\\b")
-                case 0x0C: raw("\\f")
+                case 0x22, 0x5C: out.append(b)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
                 default:
-                    raw("\\u00")
                     let hex: StaticString = "0123456789abcdef"
-                    bytes.append(hex.utf8Start[Int(b >> 4)])
-                    bytes.append(hex.utf8Start[Int(b & 0xF)])
+                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                            hex.utf8Start[Int(b >> 4)], hex.utf8Start[Int(b & 0xF)]])
                 }
             }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+            if runStart < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        out.append(UInt8(ascii: "\""))
     }
 
     public mutating func value(_ v: JSONValue) {

@@ -93,34 +93,9 @@ public struct JSONLineWriter: Sendable {
         out += quoted(value)
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// Appends `value` quoted: runs that need no escaping are copied whole, byte by byte
-    /// escapes only where needed (UTF-8 sequences pass through untouched).
+    /// Appends `value` quoted (the shared JSON escaper).
     public static func appendQuoted(_ value: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { u in
-            var runStart = 0
-            for i in 0..<u.count {
-                let b = u[i]
-                guard b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") else { continue }
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
-                runStart = i + 1
-                out.append(UInt8(ascii: "\\"))
-                switch b {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(b)
-                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(UInt8(ascii: "u")); out.append(UInt8(ascii: "0")); out.append(UInt8(ascii: "0"))
-                    out.append(hexDigits[Int(b >> 4)]); out.append(hexDigits[Int(b & 0xF)])
-                }
-            }
-            if runStart < u.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<u.count])) }
-        }
-        out.append(UInt8(ascii: "\""))
+        JSONWriter.appendQuoted(value, to: &out)
     }
 
     /// Appends the decimal digits of `value` (as `String(value)` prints them).
