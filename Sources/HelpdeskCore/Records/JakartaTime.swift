@@ -1,10 +1,10 @@
 import Foundation
 
-/// Calendar arithmetic in Asia/Jakarta (WIB, UTC+7, no daylight saving): which local day and
-/// hour a moment falls in, and day numbers for date ranges and retention. Fixed-offset
-/// arithmetic by hand, so it needs no time-zone database and no `Calendar` locking.
+/// The records' view of Asia/Jakarta time (WIB, UTC+7): which local day and hour a moment
+/// falls in, and day numbers for date ranges and retention. The calendar arithmetic itself is
+/// `Day`'s; this adds the string and hour forms the transcript files use.
 public enum JakartaTime {
-    public static let offsetSeconds: Double = 7 * 3600
+    public static let offsetSeconds: Double = HelpdeskCore.Day.wibOffset
 
     /// `YYYY-MM-DD` of the Jakarta day `date` falls in.
     public static func day(_ date: Date) -> String {
@@ -18,37 +18,15 @@ public enum JakartaTime {
     }
 
     /// Days since 1970-01-01 of a `YYYY-MM-DD` string, or nil if it is not a real date.
-    public static func dayNumber(_ text: String) -> Int? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
-        let n = daysFromCivil(y, m, d)
-        return dayString(n) == text ? n : nil
-    }
+    public static func dayNumber(_ text: String) -> Int? { HelpdeskCore.Day(iso: text)?.ordinal }
 
-    public static func dayString(_ number: Int) -> String {
-        let (y, m, d) = Timestamp.civil(fromDays: number)
-        return Timestamp.isoDay(y, m, d)
-    }
+    public static func dayString(_ number: Int) -> String { HelpdeskCore.Day(ordinal: number).description }
 
     /// The day number of `date` in Jakarta.
-    public static func dayNumber(of date: Date) -> Int {
-        Int(((date.timeIntervalSince1970 + offsetSeconds) / 86_400).rounded(.down))
-    }
+    public static func dayNumber(of date: Date) -> Int { HelpdeskCore.Day(date).ordinal }
 
     /// Midnight in Jakarta starting day `number`, as a moment.
     public static func startOfDay(_ number: Int) -> Date {
         Date(timeIntervalSince1970: Double(number) * 86_400 - offsetSeconds)
-    }
-
-    /// Howard Hinnant's days-from-civil algorithm (proleptic Gregorian calendar).
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }
