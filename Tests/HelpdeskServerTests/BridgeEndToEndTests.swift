@@ -132,28 +132,41 @@ import HelpdeskCore
         #expect(try c.isClosedByPeer())
     }
 
-    /// A free port below the kernel's ephemeral range. A port left empty inside that range can be
-    /// taken meanwhile by an outgoing connection (even the bridge's own reconnect attempt, which
-    /// then connects to itself), and the server could not come back on it.
-    static func freePortOutsideEphemeralRange() throws -> Int {
+    /// Reserves a port below the kernel's ephemeral range for the whole of a test: a socket bound
+    /// to it with SO_REUSEADDR but never listening. Connections to the port are refused (the
+    /// upstream is "down"), no other process can take the port meanwhile (an earlier version only
+    /// probed the port and released it, and a CI run lost it to another process before the
+    /// server came back), and Linux still lets our server bind and listen there, because
+    /// SO_REUSEADDR sockets share a port as long as only one of them listens. Below the ephemeral
+    /// range so the bridge's own reconnect attempts cannot connect the port to itself.
+    static func reservePortOutsideEphemeralRange() throws -> (fd: Int32, port: Int) {
         let range = (try? String(contentsOfFile: "/proc/sys/net/ipv4/ip_local_port_range", encoding: .utf8)) ?? "32768"
         let low = Int(range.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).first ?? "") ?? 32768
         let top = max(2000, low - 1)
         var candidate = 1024 + Int.random(in: 0..<max(1, top - 1024 - 200))
         for _ in 0..<200 {
-            if let (probe, port) = try? startUpstream(port: candidate) {
-                probe.shutdown()
-                probe.waitUntilStopped()
-                return port
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { break }
+            var on: Int32 = 1
+            setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(candidate).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
             }
+            if bound == 0 { return (fd, candidate) }
+            close(fd)
             candidate += 1
         }
         throw SocketError("no free port below \(low)", code: 0)
     }
 
     @Test func upstreamDownGives502ThenRecovers() throws {
-        // A free port, left empty while the bridge tries it.
-        let port = try Self.freePortOutsideEphemeralRange()
+        // A reserved port with nothing listening on it while the bridge tries it.
+        let (reservation, port) = try Self.reservePortOutsideEphemeralRange()
+        defer { close(reservation) }
         let bridge = try Self.startBridge(upstream: port, secret: nil)
         defer { bridge.stop() }
         let c = try HTTPTestClient(port: bridge.port)
