@@ -12,7 +12,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "HelpdeskCore"),
-        .target(name: "HelpdeskServer", dependencies: ["HelpdeskCore"]),
+        // epoll and eventfd, which the Glibc module does not expose: glibc's own headers only.
+        .target(name: "CLinux"),
+        .target(name: "HelpdeskServer", dependencies: ["HelpdeskCore", "CLinux"]),
         .executableTarget(name: "helpdesk", dependencies: ["HelpdeskCore", "HelpdeskServer"]),
         .testTarget(name: "HelpdeskCoreTests", dependencies: ["HelpdeskCore"]),
         .testTarget(name: "HelpdeskServerTests", dependencies: ["HelpdeskServer", "HelpdeskCore"]),

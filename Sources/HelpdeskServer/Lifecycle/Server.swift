@@ -8,7 +8,7 @@ import Synchronization
 /// `listening on HOST:PORT`), `shutdown` (stop accepting, answer what is in flight, tell people
 /// the service is going down, flush the recorder) and `waitUntilStopped`. It owns the table of
 /// live connections (a `Mutex`), the connection limit, the idle sweep and the recorder's
-/// once-a-second flush; each connection does its own work on its own queue.
+/// once-a-second flush; each connection does its own work on its event loop's thread.
 ///
 /// `@unchecked Sendable`: mutable fields are either in `Mutex`es/atomics or touched only on `queue`.
 public final class Server: @unchecked Sendable {
@@ -59,6 +59,7 @@ public final class Server: @unchecked Sendable {
             timers.append(repeating(every: sweep) { [self] in sweepIdle() })
             if handleSignals { installSignals() }
         }
+        loops.start()
         listener.start()
         Log.info("listening on \(listener.address)")
         return listener.port
@@ -124,6 +125,7 @@ public final class Server: @unchecked Sendable {
         guard !finished else { return }
         finished = true
         for timer in timers { timer.cancel() }
+        loops.stop()
         recorder.flush()
         Log.info("stopped")
         stopped.signal()

@@ -3,21 +3,20 @@ import Glibc
 import HelpdeskCore
 import Synchronization
 
-/// One client socket and everything mutable about it: framer, protocol session, output buffer and
-/// the Dispatch sources that drive them. All of it is touched only on `queue`, the serial queue of
-/// the `EventLoop` the connection was given (checked with `dispatchPrecondition`): the read
-/// source fires there, the replies of one read are encoded into the loop's shared buffer and
-/// sent with one `send`, and only output the socket did not take stays with the connection. Reads stop above the output high-water mark and resume below
-/// the low one; a write source exists only while output is pending. The fd is closed in the last
-/// cancel handler, never earlier, so the number cannot be reused while Dispatch still watches it.
+/// One client socket and everything mutable about it: framer, protocol session and output
+/// buffer. All of it is touched only on the thread of the `EventLoop` the connection was given
+/// (checked with `assertInLoop` in debug builds): the loop calls `readable` when the socket has
+/// input, the replies of one read are encoded into the loop's shared buffer and sent with one
+/// `send`, and only output the socket did not take stays with the connection. Reads stop above
+/// the output high-water mark and resume below the low one; the loop watches for writability
+/// only while output is pending. Calls from other threads become tasks on the loop.
 ///
 /// `@unchecked Sendable`: the only state read from other threads is `lastActivity` and
-/// `closingSince` (atomics) and the immutable `let`s; everything else is confined to `queue`.
-final class Connection: @unchecked Sendable {
+/// `closingSince` (atomics) and the immutable `let`s; everything else is confined to the loop.
+final class Connection: EventLoopHandler, @unchecked Sendable {
     let fd: Int32
     let number: Int
     let peer: String
-    let queue: DispatchQueue
     private let loop: EventLoop
     /// Uptime nanoseconds of the last input (read by the server's idle sweep).
     let lastActivity = Atomic<UInt64>(0)
@@ -28,11 +27,9 @@ final class Connection: @unchecked Sendable {
     private let onClosed: @Sendable (Connection) -> Void
     private var session: ProtocolSession
     private var framer: LineFramer
-    private var readSource: DispatchSourceRead?
-    private var writeSource: DispatchSourceWrite?
-    private var readSuspended = false
-    private var writeSuspended = true
-    private var liveSources = 0
+    /// What the loop watches the socket for.
+    private var reading = true
+    private var writing = false
     private var out: [UInt8] = []
     private var outStart = 0
     private var events: [FramedEvent] = []
@@ -54,7 +51,6 @@ final class Connection: @unchecked Sendable {
         self.configuration = configuration
         self.onClosed = onClosed
         self.loop = loop
-        self.queue = loop.queue
         let outlet = ConnectionOutlet(number: number)
         let context = ConnectionContext(connectionUser: "tcp:\(peer)#\(number)", peer: peer, connectionNumber: number,
                                         outlet: outlet)
@@ -67,27 +63,22 @@ final class Connection: @unchecked Sendable {
 
     /// Sends the banner and starts reading. Call once, from any thread.
     func start() {
-        queue.async { [self] in
+        loop.execute { [self] in
+            loop.register(fd, self)
             borrowOutput()
             ReplyEncoder.human(ServerPhrases.banner, into: &out)
-            let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-            source.setEventHandler { [unowned self] in readable() }
-            source.setCancelHandler { [self] in sourceCancelled() }
-            readSource = source
-            liveSources += 1
-            source.resume()
             flush()
         }
     }
 
     /// Says `line` (if any), stops reading, and closes once the output has drained. Any thread.
     func close(saying line: String?) {
-        queue.async { [self] in beginClosing(saying: line) }
+        loop.execute { [self] in beginClosing(saying: line) }
     }
 
     /// For graceful shutdown: answers the lines already received, then says goodbye and closes.
     func finish(saying line: String) {
-        queue.async { [self] in
+        loop.execute { [self] in
             guard state == .open else { return }
             while eventIndex < events.count, state == .open {
                 step()
@@ -97,10 +88,10 @@ final class Connection: @unchecked Sendable {
     }
 
     /// Appends one pushed line (an event, a staff member's words) between replies, on this
-    /// connection's queue; dropped and counted on `outlet` when the output is backed up past the
+    /// connection's loop; dropped and counted on `outlet` when the output is backed up past the
     /// high-water mark or the connection is no longer open. Any thread.
     func push(_ line: String, outlet: ConnectionOutlet) {
-        queue.async { [self] in
+        loop.execute { [self] in
             guard state == .open, pendingOutput <= configuration.outputHighWater else {
                 outlet.dropped.add(1, ordering: .relaxed)
                 return
@@ -113,13 +104,13 @@ final class Connection: @unchecked Sendable {
 
     /// Cuts the connection at once (a drain that took too long, or the end of shutdown). Any thread.
     func abort() {
-        queue.async { [self] in teardown() }
+        loop.execute { [self] in teardown() }
     }
 
     // MARK: - Reading
 
-    private func readable() {
-        dispatchPrecondition(condition: .onQueue(queue))
+    func readable() {
+        loop.assertInLoop()
         guard state == .open, eventIndex == events.count else { return }
         let result = withUnsafeTemporaryAllocation(byteCount: Self.readSize, alignment: 1) { buffer -> Socket.IOResult in
             let result = Socket.read(fd, into: buffer)
@@ -148,7 +139,7 @@ final class Connection: @unchecked Sendable {
 
     /// Handles a bounded number of pending lines, then yields so other connections get a turn.
     private func process() {
-        dispatchPrecondition(condition: .onQueue(queue))
+        loop.assertInLoop()
         if eventIndex < events.count, state == .open {
             borrowOutput()
             let closes = Self.answer(&events, from: &eventIndex, session: &session, arrival: arrival, into: &out,
@@ -161,7 +152,7 @@ final class Connection: @unchecked Sendable {
         if eventIndex < events.count {
             suspendReading()
             if pendingOutput <= configuration.outputHighWater {
-                queue.async { [self] in process() }
+                loop.execute { [self] in process() }
             }
         } else if pendingOutput > configuration.outputHighWater {
             suspendReading()
@@ -202,15 +193,15 @@ final class Connection: @unchecked Sendable {
     }
 
     private func suspendReading() {
-        guard !readSuspended, let readSource else { return }
-        readSuspended = true
-        readSource.suspend()
+        guard reading else { return }
+        reading = false
+        loop.watch(fd, read: false, write: writing)
     }
 
     private func resumeReading() {
-        guard readSuspended, let readSource else { return }
-        readSuspended = false
-        readSource.resume()
+        guard !reading, state == .open else { return }
+        reading = true
+        loop.watch(fd, read: true, write: writing)
     }
 
     // MARK: - Writing
@@ -219,7 +210,7 @@ final class Connection: @unchecked Sendable {
 
     /// Writes as much as the socket takes; keeps the rest and waits for writability only then.
     private func flush() {
-        dispatchPrecondition(condition: .onQueue(queue))
+        loop.assertInLoop()
         guard state != .closed else { return }
         while outStart < out.count {
             let result = out.withUnsafeBytes { Socket.send(fd, UnsafeRawBufferPointer(rebasing: $0[outStart...])) }
@@ -243,8 +234,8 @@ final class Connection: @unchecked Sendable {
         if state == .closing { teardown() }
     }
 
-    private func writable() {
-        dispatchPrecondition(condition: .onQueue(queue))
+    func writable() {
+        loop.assertInLoop()
         guard state != .closed else { return }
         flush()
         guard state == .open, pendingOutput <= configuration.outputLowWater else { return }
@@ -256,22 +247,15 @@ final class Connection: @unchecked Sendable {
     }
 
     private func resumeWriting() {
-        if writeSource == nil {
-            let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
-            source.setEventHandler { [unowned self] in writable() }
-            source.setCancelHandler { [self] in sourceCancelled() }
-            writeSource = source
-            liveSources += 1
-        }
-        guard writeSuspended, let writeSource else { return }
-        writeSuspended = false
-        writeSource.resume()
+        guard !writing else { return }
+        writing = true
+        loop.watch(fd, read: reading, write: true)
     }
 
     private func suspendWriting() {
-        guard !writeSuspended, let writeSource else { return }
-        writeSuspended = true
-        writeSource.suspend()
+        guard writing else { return }
+        writing = false
+        loop.watch(fd, read: reading, write: false)
     }
 
     // MARK: - Buffers lent by the loop
@@ -306,7 +290,7 @@ final class Connection: @unchecked Sendable {
     // MARK: - Closing
 
     private func beginClosing(saying line: String?) {
-        dispatchPrecondition(condition: .onQueue(queue))
+        loop.assertInLoop()
         guard state == .open else { return }
         if let line {
             borrowOutput()
@@ -320,36 +304,17 @@ final class Connection: @unchecked Sendable {
         flush()
     }
 
-    /// Cancels every source (resuming suspended ones first: a suspended source never finishes
-    /// cancelling); the fd is closed by the last cancel handler.
+    /// Stops watching the socket and closes it (FIN first, so what was sent is delivered).
     private func teardown() {
-        dispatchPrecondition(condition: .onQueue(queue))
+        loop.assertInLoop()
         guard state != .closed else { return }
         state = .closed
+        loop.deregister(fd)
         shutdown(fd, Int32(SHUT_WR))
-        if let readSource {
-            if readSuspended { readSuspended = false; readSource.resume() }
-            readSource.cancel()
-        }
-        if let writeSource {
-            if writeSuspended { writeSuspended = false; writeSource.resume() }
-            writeSource.cancel()
-        }
-        if liveSources == 0 { finalClose() }
-        session.end()
-    }
-
-    private func sourceCancelled() {
-        liveSources -= 1
-        if liveSources == 0 { finalClose() }
-    }
-
-    private func finalClose() {
         Glibc.close(fd)
-        readSource = nil
-        writeSource = nil
         out = []
         events = []
+        session.end()
         onClosed(self)
     }
 }
