@@ -30,7 +30,7 @@ public struct Exchange: Sendable, Equatable {
 /// Where the server sends every exchange. Must return at once: writing happens off the request path.
 public protocol ExchangeRecording: Sendable {
     func record(_ exchange: Exchange)
-    /// Writes everything buffered to disk (called every second and at shutdown).
+    /// Writes everything buffered to disk (the server also calls it every second and at shutdown).
     func flush()
 }
 

@@ -56,6 +56,23 @@ func exchange(_ text: String, user: String = "tg:5512", at: Date, intent: Intent
         #expect(second.ticket == "ADU-20261122-0007")
     }
 
+    /// A full batch is written without waiting for the timer, so a burst of traffic is never
+    /// held in memory for long. The interval is an hour here: only the batch can have flushed.
+    @Test func aFullBatchIsWrittenBeforeTheInterval() throws {
+        let tmp = TempDir()
+        let w = try TranscriptWriter(configuration: .init(directory: tmp.url, retentionDays: nil, flushInterval: 3600, flushBatch: 10),
+                                     pseudonym: key)
+        defer { w.close() }
+        let file = tmp.url.appendingPathComponent("transcript-2026-11-22.jsonl")
+        func lines() -> Int { (try? String(contentsOf: file, encoding: .utf8))?.split(separator: "\n").count ?? 0 }
+        for i in 0..<9 { w.record(exchange("pesan \(i)", at: morning.addingTimeInterval(Double(i)))) }
+        usleep(200_000)
+        #expect(lines() == 0, "nine of ten: still buffered")
+        w.record(exchange("pesan 9", at: morning.addingTimeInterval(9)))
+        for _ in 0..<500 where lines() < 10 { usleep(20_000) }
+        #expect(lines() == 10)
+    }
+
     @Test func daysFollowJakartaAndChainAcrossFiles() throws {
         let tmp = TempDir()
         let w = try writer(tmp.url)
