@@ -84,15 +84,17 @@ final class EventLoop: @unchecked Sendable {
         pthread_detach(id)
     }
 
-    /// Asks the thread to finish the tasks already queued and exit. Any thread.
+    /// Asks the thread to finish the tasks already queued and exit; later tasks are dropped. Any thread.
     func stop() {
         tasks.withLock { $0.stopping = true }
         wake()
     }
 
-    /// Runs `task` on the loop's thread, after the events being handled. Any thread.
+    /// Runs `task` on the loop's thread, after the events being handled; once `stop` has been
+    /// called, drops it (the loop's connections are gone by then). Any thread.
     func execute(_ task: @escaping @Sendable () -> Void) {
         let first = tasks.withLock { tasks -> Bool in
+            guard !tasks.stopping else { return false }
             tasks.pending.append(task)
             return tasks.pending.count == 1
         }
