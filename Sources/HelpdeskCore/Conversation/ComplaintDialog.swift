@@ -41,7 +41,7 @@ public struct ComplaintDialog: Sendable, Equatable {
 
     /// Takes `text` as the answer to the current slot.
     public mutating func answer(_ text: String, entities: [Entity]) -> Answer {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = Desk.trimmed(text)
         let word = ComplaintDialog.plain(t)
         switch next {
         case .category:
@@ -175,7 +175,9 @@ public struct ComplaintDialog: Sendable, Equatable {
     static let choiceFillers: Set<String> = ["aja", "saja", "sj", "deh", "dong", "ya", "yang", "yg", "pilih", "nomor", "no", "mode", "just", "the", "one", "option"]
 
     static func mode(answer text: String) -> ComplaintMode? {
-        let word = text.split(separator: " ").filter { !choiceFillers.contains(String($0)) }.joined(separator: " ")
+        // Most answers are one word ("2", "anonim"): no split and join for them.
+        let word = !text.utf8.contains(UInt8(ascii: " ")) ? text
+            : text.split(separator: " ").filter { !choiceFillers.contains(String($0)) }.joined(separator: " ")
         switch word {
         case "1", "biasa", "normal", "umum": return .normal
         case "2": return .confidential
