@@ -30,12 +30,12 @@ public enum ErasureQueueFile {
         }
         let outcome: String
         do throws(RecordsError) {
-            outcome = "kept as " + (try setAside(path, now: now) as NSString).lastPathComponent
+            outcome = "is kept as " + (try setAside(path, now: now) as NSString).lastPathComponent
         } catch {
             outcome = "could not be set aside (\(error.description))"
         }
         return ([], Problem(path: problem.path, line: problem.line,
-                            message: "\(problem.message); the erasure queue starts empty, the file \(outcome)"))
+                            message: "\(problem.message); the erasure queue starts empty and the file \(outcome)"))
     }
 
     /// What is wrong with a snapshot: a message and its line (0 for the whole file).
