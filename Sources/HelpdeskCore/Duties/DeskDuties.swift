@@ -83,26 +83,40 @@ extension Desk {
         session.awaiting = nil
         guard let duties else {
             let open = journal.complaints(reporter: user).map(\.ticket)
-            erasures.add(.init(user: user, openTickets: open, at: turn.now))
+            Desk.queue(.init(user: user, openTickets: open, at: turn.now), in: erasures)
             return book.text(.privacyEraseQueued, lang, ["tickets": open.joined(separator: ", "), "lines": "0"])
         }
         do {
             let result = try duties.eraser.erase(user: user, pseudonym: duties.pseudonym.of(user), who: "citizen", at: turn.now)
             duties.erased(user)
             if !result.openComplaints.isEmpty {
-                duties.erasures.add(.init(user: user, openTickets: result.openComplaints, at: turn.now))
+                Desk.queue(.init(user: user, openTickets: result.openComplaints, at: turn.now), in: duties.erasures)
                 return book.text(.privacyEraseQueued, lang, [
                     "tickets": result.openComplaints.joined(separator: ", "), "lines": String(result.transcriptLines),
                 ])
             }
-            duties.erasures.remove(user: user)
+            do {
+                try duties.erasures.remove(user: user)
+            } catch {
+                Log.error("erasure queue: \(error.description)")
+            }
             return book.text(.privacyErased, lang, [
                 "lines": String(result.transcriptLines), "complaints": String(result.erasedComplaints.count),
             ])
         } catch {
             Log.error("erasure: \(error.description)")
-            duties.erasures.add(.init(user: user, openTickets: [], at: turn.now))
+            Desk.queue(.init(user: user, openTickets: [], at: turn.now), in: duties.erasures)
             return book.text(.privacyEraseQueued, lang, ["tickets": "-", "lines": "0"])
+        }
+    }
+
+    /// Queues an erasure request; a failed save is logged (the request stays queued in memory, so
+    /// supervisors still see it until a restart).
+    private static func queue(_ entry: ErasureQueue.Entry, in erasures: ErasureQueue) {
+        do {
+            try erasures.add(entry)
+        } catch {
+            Log.error("erasure queue: \(error.description)")
         }
     }
 }

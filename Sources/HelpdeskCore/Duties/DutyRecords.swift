@@ -22,13 +22,14 @@ public struct DutyRecords: Sendable {
         self.erasures = erasures
     }
 
-    /// The records of a `Transcripts/` folder: `audit.jsonl`, `surveys.jsonl`, the transcripts
+    /// The records of a `Transcripts/` folder: `audit.jsonl`, `surveys.jsonl`, the erasure queue
+    /// (`erasures.json`; a malformed one is set aside and logged, not fatal), the transcripts
     /// (paused through `writer` while they are rewritten) and `journal`.
     public static func open(directory: URL, journal: ComplaintJournal, pseudonym: Pseudonym,
                             writer: TranscriptWriter? = nil) throws(RecordsError) -> DutyRecords {
         let audit = try AuditLog(directory: directory)
         let surveys = try SurveyLog(directory: directory)
         let eraser = PersonalDataEraser(transcripts: directory, journal: journal, audit: audit, writer: writer)
-        return DutyRecords(pseudonym: pseudonym, eraser: eraser, surveys: surveys)
+        return DutyRecords(pseudonym: pseudonym, eraser: eraser, surveys: surveys, erasures: ErasureQueue(directory: directory))
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A citizen's data-rights request, recognised in the chat before classification: to see what
 /// the helpdesk holds about them (`access`) or to erase it (`erase`). The phrases live in
@@ -48,38 +47,5 @@ public enum PrivacyRequest: String, Sendable, Equatable {
             if t.includesAny(access) { return .access }
             return nil
         }
-    }
-}
-
-/// Erasure requests that could not be carried out at once (a complaint still being handled),
-/// for supervisors: the server lists them and runs `PersonalDataEraser` once the complaints close.
-public final class ErasureQueue: Sendable {
-    public struct Entry: Sendable, Equatable {
-        public var user: String
-        public var openTickets: [String]
-        public var at: Date
-
-        public init(user: String, openTickets: [String], at: Date) {
-            self.user = user
-            self.openTickets = openTickets
-            self.at = at
-        }
-    }
-
-    private let entries = Mutex<[Entry]>([])
-
-    public init() {}
-
-    public func add(_ entry: Entry) {
-        entries.withLock { list in
-            list.removeAll { $0.user == entry.user }
-            list.append(entry)
-        }
-    }
-
-    public var pending: [Entry] { entries.withLock { $0 } }
-
-    public func remove(user: String) {
-        entries.withLock { $0.removeAll { $0.user == user } }
     }
 }

@@ -35,10 +35,14 @@ extension SupervisorConsole {
             return .failure(ProtocolError(.badRequest, "the erasure failed: \(error.description); the request stays queued"))
         }
         recent.forget(user: user)
-        if result.openComplaints.isEmpty {
-            duties.erasures.remove(user: user)
-        } else {
-            duties.erasures.add(.init(user: user, openTickets: result.openComplaints, at: queued.at))
+        do {
+            if result.openComplaints.isEmpty {
+                try duties.erasures.remove(user: user)
+            } else {
+                try duties.erasures.add(.init(user: user, openTickets: result.openComplaints, at: queued.at))
+            }
+        } catch {
+            Log.error("erasure queue after erase by \(Self.who(context)): \(error.description)")
         }
         return .success(SupervisorJSON.object([
             ok, ("erasure", .string(result.id)), ("transcript_lines", SupervisorJSON.int(result.transcriptLines)),

@@ -63,9 +63,9 @@ import HelpdeskCore
     }
 
     @Test func aQueuedErasureIsCarriedOutBySupervisorOnceTheComplaintCloses() throws {
-        let server = try SupervisorTestServer()
+        var server = try SupervisorTestServer()
         defer { server.stop() }
-        let journal = server.helpdesk.desk.journal
+        var journal = server.helpdesk.desk.journal
         let user = "tg:71"
         let filed = try journal.file(ComplaintDraft(category: .service, description: "petugas tidak ramah", contact: "0812-1111-2222", reporter: user),
                                      at: Date(), due: Day(iso: "2099-01-01")!)
@@ -79,13 +79,21 @@ import HelpdeskCore
         #expect(!day.contains(pseudonym) && !day.contains("hapus data saya"))
         #expect(day.contains(TranscriptRecord.privacyMessage))
 
-        let supervisor = try server.supervisor()
-        let queue = try #require(try supervisor.request(#"{"id":"q","cmd":"erasures"}"#)["erasures"]?.arrayValue)
+        let before = try server.supervisor()
+        let queue = try #require(try before.request(#"{"id":"q","cmd":"erasures"}"#)["erasures"]?.arrayValue)
         #expect(queue.map { $0["user"]?.stringValue } == [user])
         #expect(queue[0]["still_open"]?.arrayValue?.map(\.stringValue) == [filed.ticket])
-        let early = try supervisor.request(#"{"id":"e1","cmd":"erase","user":"\#(user)"}"#)
+        let early = try before.request(#"{"id":"e1","cmd":"erase","user":"\#(user)"}"#)
         #expect(early["queued"]?.boolValue == true)
         #expect(journal.complaint(ticket: filed.ticket)?.description == "petugas tidak ramah")
+
+        // A restart keeps the queue (Transcripts/erasures.json).
+        server = try server.restarted()
+        journal = server.helpdesk.desk.journal
+        let supervisor = try server.supervisor()
+        let kept = try #require(try supervisor.request(#"{"id":"q1","cmd":"erasures"}"#)["erasures"]?.arrayValue)
+        #expect(kept.map { $0["user"]?.stringValue } == [user])
+        #expect(kept[0]["still_open"]?.arrayValue?.map(\.stringValue) == [filed.ticket])
 
         _ = try supervisor.request(#"{"id":"u","cmd":"complaint.update","ticket":"\#(filed.ticket)","status":"resolved","note":"Sudah ditegur"}"#)
         let done = try supervisor.request(#"{"id":"e2","cmd":"erase","user":"\#(user)"}"#)

@@ -14,11 +14,12 @@ struct SupervisorTestServer {
     let transcripts: URL
 
     /// `copyIntents` serves a copy of `Intents/` inside the temporary folder (for `review.add`);
-    /// `configure` adjusts the configuration; `clock` is the time the periodic duties go by.
+    /// `configure` adjusts the configuration; `clock` is the time the periodic duties go by;
+    /// `transcripts` reuses a folder (a restart), a fresh temporary one by default.
     init(token: String? = SupervisorTestServer.token, copyIntents: Bool = false,
          configure: (inout ServerConfiguration) -> Void = { _ in },
-         clock: @escaping @Sendable () -> Date = { Date() }) throws {
-        transcripts = FileManager.default.temporaryDirectory.appendingPathComponent("supervisor-test-\(UUID().uuidString)")
+         clock: @escaping @Sendable () -> Date = { Date() }, transcripts folder: URL? = nil) throws {
+        transcripts = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("supervisor-test-\(UUID().uuidString)")
         var c = ServerConfiguration()
         c.port = 0
         c.rate = 0
@@ -51,6 +52,12 @@ struct SupervisorTestServer {
         let reply = try client.readJSON()
         guard reply["role"]?.stringValue == "supervisor" else { throw TestClientError(description: "login failed: \(reply)") }
         return client
+    }
+
+    /// Shuts this server down, keeping its folder, and starts a new one on it.
+    func restarted() throws -> SupervisorTestServer {
+        helpdesk.shutdown()
+        return try SupervisorTestServer(transcripts: transcripts)
     }
 
     func stop() {
