@@ -47,6 +47,19 @@ import HelpdeskCore
         #expect(lines == [#"{"id":1,"user":"bench:5","text":"halo"}"# + "\n", #"{"id":2,"cmd":"ping"}"# + "\n"])
     }
 
+    @Test func replyLinesAreClassifiedAsErrorsByTheirKey() {
+        func error(_ line: String) -> Bool { Array(line.utf8).withUnsafeBufferPointer { BenchWorker.isError($0) } }
+        #expect(error(#"{"id":1,"error":"rate_limited","message":"slow down"}"#))
+        #expect(error(#"{"error":"bad_json"}"#))
+        #expect(error("-ERR unknown command"))
+        #expect(!error(#"{"id":1,"reply":"Maaf, ada error di LMS? Tulis "error" lengkapnya."}"#))
+        #expect(!error(#"{"pong":true}"#))
+        #expect(!error("PONG"))
+        #expect(!error(#""error""#), "the key needs its colon")
+        #expect(error(#"x"error":"#), "the key at the very end")
+        #expect(!error(""))
+    }
+
     @Test func onlyLoopbackTargetsCountAsLocal() {
         #expect(LoadGenerator.isLoopback(host: "127.0.0.1"))
         #expect(LoadGenerator.isLoopback(host: "::1"))
