@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// The helpdesk's periodic duties (the escalation check every minute, the journal's daily
-/// upkeep) as Dispatch timers on one utility queue, off every connection's queue. The handlers
+/// upkeep) as Dispatch timers on one utility queue, off every connection's event loop. The handlers
 /// are `@Sendable` closures created in a method of this nonisolated class, so Dispatch may run
 /// them on its own thread; `cancel()` stops them all (at shutdown).
 final class DutyTimers: Sendable {

@@ -2,7 +2,7 @@ import HelpdeskCore
 
 /// What one connection knows about itself that commands may read or change: who the connection
 /// is as a user, where it comes from, and the role a `login` granted (nil until then). Lives on
-/// the connection's queue; handlers receive it `inout`.
+/// the connection's event-loop thread; handlers receive it `inout`.
 public struct ConnectionContext: Sendable {
     /// The user key of the connection itself: `tcp:<peer>#<number>`.
     public let connectionUser: String

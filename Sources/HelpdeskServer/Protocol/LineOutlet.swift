@@ -20,7 +20,7 @@ public protocol LineOutlet: AnyObject, Sendable {
 /// conversation without the protocol knowing about supervisors. `intercept` runs before the
 /// desk and may answer instead of it (a staff member has the conversation); `answered` sees
 /// every desk answer (to learn where a citizen waiting for a human can be reached);
-/// `connectionEnded` runs once when a connection closes. All run on the connection's queue.
+/// `connectionEnded` runs once when a connection closes. All run on the connection's event-loop thread.
 public protocol ConversationRelay: Sendable {
     func intercept(_ message: Message, viaJSON: Bool, context: ConnectionContext) -> Reply?
     func answered(_ message: Message, _ reply: Reply, viaJSON: Bool, context: ConnectionContext)

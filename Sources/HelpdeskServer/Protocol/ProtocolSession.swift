@@ -21,7 +21,7 @@ public enum Disposition: Sendable, Equatable {
 
 /// The protocol of one connection, without the socket: takes framed lines, asks the desk or
 /// the command table, appends reply bytes, records exchanges, and enforces the rate limit and
-/// the consecutive-error limit. Owned by one connection and used only on its queue (it is not
+/// the consecutive-error limit. Owned by one connection and used only on its event-loop thread (it is not
 /// shared), which is why it can be a plain mutable value; tests drive it directly.
 public struct ProtocolSession {
     public let responder: any Responder
