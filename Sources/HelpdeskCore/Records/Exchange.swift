@@ -27,10 +27,12 @@ public struct Exchange: Sendable, Equatable {
     }
 }
 
-/// Where the server sends every exchange. Must return at once: writing happens off the request path.
+/// Where the server sends every exchange. Must return at once: writing happens off the request
+/// path, and a recorder that buffers flushes on its own schedule (`TranscriptWriter`: every
+/// quarter second or at a full batch).
 public protocol ExchangeRecording: Sendable {
     func record(_ exchange: Exchange)
-    /// Writes everything buffered to disk (the server also calls it every second and at shutdown).
+    /// Writes everything buffered to disk (the server calls it at shutdown).
     func flush()
 }
 

@@ -7,8 +7,8 @@ import Synchronization
 /// The line-protocol server as one object with a small lifecycle: `start` (bind, announce
 /// `listening on HOST:PORT`), `shutdown` (stop accepting, answer what is in flight, tell people
 /// the service is going down, flush the recorder) and `waitUntilStopped`. It owns the table of
-/// live connections (a `Mutex`), the connection limit, the idle sweep and the recorder's
-/// once-a-second flush; each connection does its own work on its event loop's thread.
+/// live connections (a `Mutex`), the connection limit and the idle sweep; each connection does
+/// its own work on its event loop's thread.
 ///
 /// `@unchecked Sendable`: mutable fields are either in `Mutex`es/atomics or touched only on `queue`.
 public final class Server: @unchecked Sendable {
@@ -54,7 +54,6 @@ public final class Server: @unchecked Sendable {
                                     backlog: configuration.listenBacklog) { [self] fd, peer in accept(fd, peer) }
         queue.sync {
             self.listener = listener
-            timers.append(repeating(every: 1) { [recorder] in recorder.flush() })
             let sweep = min(1, max(0.05, configuration.idleTimeout / 4))
             timers.append(repeating(every: sweep) { [self] in sweepIdle() })
             if handleSignals { installSignals() }

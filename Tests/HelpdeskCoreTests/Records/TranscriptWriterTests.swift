@@ -73,6 +73,23 @@ func exchange(_ text: String, user: String = "tg:5512", at: Date, intent: Intent
         #expect(lines() == 10)
     }
 
+    /// The writer's own timer puts a lone exchange on disk without anyone calling `flush`
+    /// (the server relies on it; it no longer flushes recorders on a timer of its own).
+    @Test func theTimerWritesWithoutAnExplicitFlush() throws {
+        let tmp = TempDir()
+        let w = try TranscriptWriter(configuration: .init(directory: tmp.url, retentionDays: nil, flushInterval: 0.05, flushBatch: 1000),
+                                     pseudonym: key)
+        defer { w.close() }
+        let file = tmp.url.appendingPathComponent("transcript-2026-11-22.jsonl")
+        w.record(exchange("satu saja", at: morning))
+        var text = ""
+        for _ in 0..<500 where text.isEmpty {
+            usleep(20_000)
+            text = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        }
+        #expect(text.split(separator: "\n").count == 1)
+    }
+
     @Test func daysFollowJakartaAndChainAcrossFiles() throws {
         let tmp = TempDir()
         let w = try writer(tmp.url)
