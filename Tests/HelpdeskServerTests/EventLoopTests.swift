@@ -64,9 +64,12 @@ import Testing
         loop.start()
         defer { loop.stop() }
         let probe = Probe(loop: loop, fd: pair[0])
-        loop.execute { loop.register(probe.fd, probe) }
+        let registered = Atomic<Bool>(false)
+        loop.execute { registered.store(loop.register(probe.fd, probe), ordering: .relaxed) }
         #expect(Glibc.write(pair[1], "a", 1) == 1)
         #expect(Self.waitUntil { probe.calls.withLock { $0 } == ["read a"] })
+        let wasRegistered = registered.load(ordering: .relaxed)
+        #expect(wasRegistered)
         loop.execute { loop.watch(probe.fd, read: true, write: true) }
         #expect(Self.waitUntil { probe.calls.withLock { $0.last } == "writable" })
         #expect(Glibc.write(pair[1], "b", 1) == 1)
@@ -75,6 +78,20 @@ import Testing
         usleep(100_000)
         #expect(probe.calls.withLock { $0.count } == 4, "nothing after deregistering")
         #expect(probe.offLoop.load(ordering: .relaxed) == 0)
+    }
+
+    @Test func aDescriptorTheKernelRefusesIsReportedNotWatched() {
+        let loop = EventLoop(index: 3)
+        loop.start()
+        defer { loop.stop() }
+        var pair: [Int32] = [0, 0]
+        #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &pair) == 0)
+        close(pair[0]); close(pair[1])   // both numbers are now closed: epoll_ctl says EBADF
+        let probe = Probe(loop: loop, fd: pair[0])
+        let result = Mutex<Bool?>(nil)
+        loop.execute { result.withLock { $0 = loop.register(probe.fd, probe) } }
+        #expect(Self.waitUntil { result.withLock { $0 } != nil })
+        #expect(result.withLock { $0 } == false)
     }
 
     @Test func stopFinishesTheQueuedTasksAndEndsTheThread() {

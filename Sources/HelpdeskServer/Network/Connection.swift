@@ -64,7 +64,7 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
     /// Sends the banner and starts reading. Call once, from any thread.
     func start() {
         loop.execute { [self] in
-            loop.register(fd, self)
+            guard loop.register(fd, self) else { return teardown() }
             borrowOutput()
             ReplyEncoder.human(ServerPhrases.banner, into: &out)
             flush()

@@ -111,15 +111,20 @@ final class EventLoop: @unchecked Sendable {
 
     // MARK: - Registrations (loop thread only)
 
-    /// Watches `fd` for reading (level-triggered) and calls `handler` when it is ready.
-    func register(_ fd: Int32, _ handler: EventLoopHandler) {
+    /// Watches `fd` for reading (level-triggered) and calls `handler` when it is ready; false
+    /// (with the reason logged) when the kernel refuses, e.g. out of memory.
+    func register(_ fd: Int32, _ handler: EventLoopHandler) -> Bool {
         assertInLoop()
-        if handlers.count <= Int(fd) { handlers += Array(repeating: nil, count: Int(fd) + 1 - handlers.count + 64) }
-        handlers[Int(fd)] = handler
         var event = epoll_event()
         event.events = Self.mask(read: true, write: false)
         event.data.u64 = UInt64(fd)
-        epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event)
+        guard epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &event) == 0 else {
+            Log.error("event loop \(index): cannot watch socket \(fd): \(String(cString: strerror(errno)))")
+            return false
+        }
+        if handlers.count <= Int(fd) { handlers += Array(repeating: nil, count: Int(fd) + 1 - handlers.count + 64) }
+        handlers[Int(fd)] = handler
+        return true
     }
 
     /// Changes what `fd` is watched for.
