@@ -175,14 +175,36 @@ public struct ComplaintDialog: Sendable, Equatable {
     static let choiceFillers: Set<String> = ["aja", "saja", "sj", "deh", "dong", "ya", "yang", "yg", "pilih", "nomor", "no", "mode", "just", "the", "one", "option"]
 
     static func mode(answer text: String) -> ComplaintMode? {
-        // Most answers are one word ("2", "anonim"): no split and join for them.
-        let word = !text.utf8.contains(UInt8(ascii: " ")) ? text
-            : text.split(separator: " ").filter { !choiceFillers.contains(String($0)) }.joined(separator: " ")
+        // Most answers are one word ("2", "anonim"); longer ones are mostly sentences typed
+        // while the dialog waits (every message then comes through `accepts`): count the words
+        // that are not fillers without building a list of them.
+        guard text.utf8.contains(UInt8(ascii: " ")) else { return choice(text) ?? mode(in: text) }
+        var kept: Substring?
+        var keptCount = 0
+        let bytes = text.utf8, space = UInt8(ascii: " ")
+        var i = bytes.startIndex
+        while keptCount < 2, let start = bytes[i...].firstIndex(where: { $0 != space }) {
+            let end = bytes[start...].firstIndex(of: space) ?? bytes.endIndex
+            let word = text[start..<end]
+            if !choiceFillers.contains(String(word)) { keptCount += 1; kept = word }
+            i = end
+        }
+        if keptCount == 1, let kept, let m = choice(String(kept)) { return m }
+        // A filler between "tanpa" and "nama" ("tanpa aja nama") only meets again once the fillers are gone.
+        if text.includes("tanpa") {
+            return mode(in: text.split(separator: " ").filter { !choiceFillers.contains(String($0)) }.joined(separator: " "))
+        }
+        // No filler contains a mode keyword, so the keywords are found in the text as typed.
+        return mode(in: text)
+    }
+
+    /// A choice given by its number or its plain name.
+    private static func choice(_ word: String) -> ComplaintMode? {
         switch word {
         case "1", "biasa", "normal", "umum": return .normal
         case "2": return .confidential
         case "3": return .anonymous
-        default: return mode(in: word)
+        default: return nil
         }
     }
 }

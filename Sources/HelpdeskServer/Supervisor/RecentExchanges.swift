@@ -11,8 +11,9 @@ public final class RecentExchanges: ExchangeRecording {
     private struct Ring {
         var items: [Exchange] = []
         var next = 0
-        /// The Jakarta day (`YYYY-MM-DD`) of the newest exchange that fell out of the ring.
-        var lastEvictedDay: String?
+        /// When the newest exchange that fell out of the ring arrived (its Jakarta day is
+        /// worked out only when asked: the ring evicts on every exchange once full).
+        var lastEvicted: Date?
     }
 
     public let inner: any ExchangeRecording
@@ -40,7 +41,7 @@ public final class RecentExchanges: ExchangeRecording {
             if r.items.count < capacity {
                 r.items.append(exchange)
             } else {
-                r.lastEvictedDay = JakartaTime.day(r.items[r.next].arrived)
+                r.lastEvicted = r.items[r.next].arrived
                 r.items[r.next] = exchange
             }
             r.next = (r.next + 1) % capacity
@@ -66,7 +67,7 @@ public final class RecentExchanges: ExchangeRecording {
 
     /// Whether every exchange of `day` since the server started is still in memory.
     public func holds(day: String) -> Bool {
-        ring.withLock { r in day > startDay && (r.lastEvictedDay.map { $0 < day } ?? true) }
+        ring.withLock { r in day > startDay && (r.lastEvicted.map { JakartaTime.day($0) < day } ?? true) }
     }
 
     /// The exchanges in memory, oldest first, redacted.
