@@ -51,7 +51,8 @@ struct LineBuffer: ~Copyable {
         count += bytes.count
     }
 
-    mutating func append(_ text: String) {
+    /// Appends a string's UTF-8 (a separate label, so that literals take the `StaticString` form).
+    mutating func append(contentsOf text: String) {
         var text = text
         text.withUTF8 { append($0) }
     }
@@ -84,6 +85,30 @@ struct LineBuffer: ~Copyable {
             at -= 1
         } while n > 0
         count += digits
+    }
+
+    /// Appends `JSONLineWriter.number(value)`; values from 0 to 1 (confidences) are written as
+    /// digits in place (`0`, `1`, `0.` and up to four decimals without trailing zeros), others
+    /// through the formatter.
+    mutating func appendNumber(_ value: Double) {
+        let scaled = (value * 10_000).rounded()
+        guard scaled >= 0, scaled <= 10_000 else { return append(contentsOf: JSONLineWriter.number(value)) }
+        var n = Int(scaled)
+        reserve(6)
+        if n == 0 || n == 10_000 {
+            base[count] = n == 0 ? UInt8(ascii: "0") : UInt8(ascii: "1")
+            count += 1
+            return
+        }
+        var digits = 4
+        while n % 10 == 0 { n /= 10; digits -= 1 }
+        base[count] = UInt8(ascii: "0")
+        base[count + 1] = UInt8(ascii: ".")
+        for i in stride(from: digits - 1, through: 0, by: -1) {
+            base[count + 2 + i] = UInt8(truncatingIfNeeded: 48 + n % 10)
+            n /= 10
+        }
+        count += 2 + digits
     }
 
     /// The bytes from `start` to the end.

@@ -26,7 +26,7 @@ extension TranscriptRecord {
         out.append(",\"intent\":")
         out.appendQuoted(intent)
         out.append(",\"confidence\":")
-        out.append(JSONLineWriter.number(confidence))
+        out.appendNumber(confidence)
         out.append(",\"lang\":")
         out.appendQuoted(lang)
         out.append(",\"handler\":")
@@ -69,7 +69,7 @@ struct TimestampCache {
         let millis = Int((t - Double(secs)) * 1000)
         if secs != second { fill(secs) }
         guard valid, (0...999).contains(millis) else {
-            out.append(Timestamp.iso8601(date))
+            out.append(contentsOf: Timestamp.iso8601(date))
             return
         }
         out.reserve(24)

@@ -138,6 +138,32 @@ import Testing
         #expect(line.count == 0)
     }
 
+    /// Every confidence with up to four decimals, their neighbours and odd values print as
+    /// `JSONLineWriter.number` prints them.
+    @Test func numbersMatchTheFormatter() {
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 1.00004, 1.00005, -0.00004, -0.00005, 0.99995, 0.00005, 0.00004999,
+                                .nan, .infinity, -.infinity, 1e20, -1e-300, 2, 10_000.5, 0.1 + 0.2]
+        for n in 0...10_000 {
+            let v = Double(n) / 10_000
+            values += [v, v.nextUp, v.nextDown, v + 0.00004, v - 0.00004, v + 0.00005]
+        }
+        for v in values {
+            var line = LineBuffer(capacity: 4)
+            line.appendNumber(v)
+            #expect(String(decoding: line.bytes(from: 0), as: UTF8.self) == JSONLineWriter.number(v), "\(v)")
+        }
+    }
+
+    /// The redactor's eight-byte pre-scan finds the first digit or `@` that a byte loop finds.
+    @Test func redactorPrescanFindsTheFirstDigitOrAt() {
+        for s in Self.trickyStrings() + ["@", "9", "abc/:;?@", "xxxxxxxx0", "xxxxxxxxxxxxxxx@", "/:/:/:/:/:?", "\u{FF10}"] {
+            var s = s
+            let got = s.withUTF8 { Redactor.firstDigitOrAt($0) }
+            let want = Array(s.utf8).firstIndex { ($0 >= 48 && $0 <= 57) || $0 == 64 }
+            #expect(got == want, "\(Array(s.utf8))")
+        }
+    }
+
     /// Two moments share a `dayIndex` exactly when they share `JakartaTime.day`, around
     /// Jakarta midnights, before 1970 and at fractions of a second.
     @Test func dayIndexAgreesWithDayNames() {
