@@ -11,6 +11,13 @@ public enum JakartaTime {
         Timestamp.day(date.addingTimeInterval(offsetSeconds))
     }
 
+    /// The number of the Jakarta day `date` falls in, by the same arithmetic as `day(_:)`
+    /// (two moments have the same `dayIndex` exactly when they have the same `day`).
+    static func dayIndex(_ date: Date) -> Int64 {
+        let secs = Int64(date.addingTimeInterval(offsetSeconds).timeIntervalSince1970.rounded(.down))
+        return secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400
+    }
+
     /// The Jakarta hour of day (0–23).
     public static func hour(_ date: Date) -> Int {
         let local = Int64((date.timeIntervalSince1970 + offsetSeconds).rounded(.down))

@@ -23,12 +23,9 @@ public struct Redactor: Sendable {
     /// One scan finds what to mask; the output is built only when something is (most texts,
     /// replies with dates and cohort numbers included, have nothing).
     private func redact(bytes u: UnsafeBufferPointer<UInt8>) -> String? {
-        var hasDigit = false, hasAt = false
-        for b in u {
-            if b == UInt8(ascii: "@") { hasAt = true; break }
-            if isDigit(b) { hasDigit = true }
-        }
-        guard hasDigit || hasAt else { return nil }
+        // Nothing to mask without a digit or an `@` (most messages): found eight bytes at a time.
+        guard let first = Redactor.firstDigitOrAt(u) else { return nil }
+        let hasAt = UnsafeBufferPointer(rebasing: u[first...]).contains(UInt8(ascii: "@"))
 
         let emails = hasAt ? emailSpans(u) : []
         var masks: [(span: Range<Int>, mask: String)] = []
@@ -142,6 +139,26 @@ public struct Redactor: Sendable {
             at = e - 1
         }
         return spans
+    }
+
+    /// The index of the first ASCII digit or `@` in `u`, if any. A word is skipped when
+    /// `byte ^ 0x30` is never below 10 (the digits, and nothing else, map there) and no byte is `@`.
+    static func firstDigitOrAt(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let p = u.baseAddress else { return nil }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let n = u.count
+        var i = 0
+        while i < n {
+            if n - i >= 8 {
+                let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let d = x ^ (ones &* 0x30), at = x ^ (ones &* 0x40)
+                if ((d &- ones &* 10) & ~d | (at &- ones) & ~at) & highs == 0 { i += 8; continue }
+            }
+            let b = p[i]
+            if b &- UInt8(ascii: "0") < 10 || b == UInt8(ascii: "@") { return i }
+            i += 1
+        }
+        return nil
     }
 
     @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }

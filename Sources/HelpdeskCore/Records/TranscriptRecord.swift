@@ -106,37 +106,13 @@ public struct TranscriptRecord: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the JSON line's bytes (without the newline) to `out`: the flush builds its
-    /// whole write buffer this way and hashes each line where it lies.
+    /// Appends the JSON line's bytes (without the newline) to `out`. The flush writes the same
+    /// bytes into its own buffer (`TranscriptLine.swift`) and hashes each line where it lies.
     public func appendJSONLine(to out: inout [UInt8]) {
-        var w = JSONLineWriter()
-        w.int("seq", Int64(seq))
-        w.string("prev", prev)
-        w.string("session", session)
-        w.string("channel", channel)
-        w.string("user", user)
-        w.string("arrived", Timestamp.iso8601(arrived))
-        w.string("replied", Timestamp.iso8601(replied))
-        w.int("latency_us", latencyMicros)
-        w.string("intent", intent)
-        w.double("confidence", confidence)
-        w.string("lang", lang)
-        w.string("handler", handler)
-        w.string("outcome", outcome)
-        var list: [UInt8] = [UInt8(ascii: "[")]
-        for (i, e) in entities.enumerated() {
-            if i > 0 { list.append(UInt8(ascii: ",")) }
-            var o = JSONLineWriter()
-            o.string("kind", e.kind)
-            o.string("value", e.value)
-            o.finish(into: &list)
-        }
-        list.append(UInt8(ascii: "]"))
-        w.raw("entities", bytes: list)
-        w.string("message", message)
-        w.string("reply", reply)
-        if let ticket { w.string("ticket", ticket) }
-        w.finish(into: &out)
+        var line = LineBuffer(capacity: 1024)
+        var times = TimestampCache()
+        appendJSONLine(to: &line, times: &times)
+        out.append(contentsOf: line.bytes(from: 0))
     }
 
     /// Reads a record back from a parsed JSON object; a missing or mistyped field is named.

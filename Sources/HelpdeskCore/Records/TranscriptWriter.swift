@@ -1,5 +1,8 @@
 import Dispatch
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Synchronization
 
 /// The server's recorder: appends one redacted, pseudonymised, hash-chained JSON line per
@@ -97,13 +100,20 @@ public final class TranscriptWriter: ExchangeRecording {
                 pending.removeAll(keepingCapacity: true)
                 return taken
             }
-            var chunk: [UInt8] = []
-            chunk.reserveCapacity(batch.count * 768)
+            var chunk = LineBuffer(capacity: batch.count * 768)
+            var times = TimestampCache()
+            // The Jakarta day of the last exchange, by day number: the name is made only when it changes.
+            var lastDay: (number: Int64, name: String)?
             for exchange in batch {
-                let day = JakartaTime.day(exchange.arrived)
+                let number = JakartaTime.dayIndex(exchange.arrived)
+                let day: String
+                if let lastDay, lastDay.number == number { day = lastDay.name } else {
+                    day = JakartaTime.day(exchange.arrived)
+                    lastDay = (number, day)
+                }
                 if day != out.day {
                     write(chunk, to: &out)
-                    chunk.removeAll(keepingCapacity: true)
+                    chunk.removeAll()
                     open(day: day, into: &out)
                 }
                 var record = TranscriptRecord(exchange, redactor: redactor) { user in
@@ -117,8 +127,8 @@ public final class TranscriptWriter: ExchangeRecording {
                 record.seq = seq
                 record.prev = prev
                 let start = chunk.count
-                record.appendJSONLine(to: &chunk)
-                chunk.withUnsafeBufferPointer { out.chain.append(lineBytes: UnsafeBufferPointer(rebasing: $0[start...])) }
+                record.appendJSONLine(to: &chunk, times: &times)
+                out.chain.append(lineBytes: chunk.bytes(from: start))
                 chunk.append(UInt8(ascii: "\n"))
             }
             write(chunk, to: &out)
@@ -151,12 +161,18 @@ public final class TranscriptWriter: ExchangeRecording {
         }
     }
 
-    private func write(_ chunk: [UInt8], to out: inout Output) {
-        guard !chunk.isEmpty, let handle = out.handle else { return }
-        do {
-            try handle.write(contentsOf: Data(chunk))
-        } catch {
-            Log.error("transcripts: cannot write \(out.day.map(TranscriptFiles.name) ?? "?"): \(error)")
+    /// Writes the whole of `chunk` to the current file with `write(2)` (no copy into `Data`).
+    private func write(_ chunk: borrowing LineBuffer, to out: inout Output) {
+        guard chunk.count > 0, let handle = out.handle else { return }
+        let fd = handle.fileDescriptor
+        var done = 0
+        while done < chunk.count {
+            let n = systemWrite(fd, chunk.base + done, chunk.count - done)
+            if n > 0 { done += n; continue }
+            if n < 0, errno == EINTR { continue }
+            let reason = n < 0 ? String(cString: strerror(errno)) : "wrote nothing"
+            Log.error("transcripts: cannot write \(out.day.map(TranscriptFiles.name) ?? "?"): \(reason)")
+            return
         }
     }
 
@@ -225,4 +241,9 @@ public final class TranscriptWriter: ExchangeRecording {
 private final class FlushTimer: @unchecked Sendable {
     let source: any DispatchSourceTimer
     init(_ source: any DispatchSourceTimer) { self.source = source }
+}
+
+/// `write(2)`, named apart from the writer's own `write(_:to:)`.
+private func systemWrite(_ fd: Int32, _ bytes: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    write(fd, bytes, count)
 }

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Writes a `TranscriptRecord` as its JSON line straight into a `LineBuffer`: keys and
+/// punctuation are literals, strings go through the shared escaper in one pass, numbers and
+/// times are written as digits in place. The bytes are exactly those of the field-by-field
+/// `JSONLineWriter` form it replaced (pinned by `TranscriptGoldenTests`).
+extension TranscriptRecord {
+    /// Appends the line (without its newline); `times` remembers the last second it formatted.
+    func appendJSONLine(to out: inout LineBuffer, times: inout TimestampCache) {
+        out.append("{\"seq\":")
+        out.appendDecimal(Int64(seq))
+        out.append(",\"prev\":")
+        out.appendQuoted(prev)
+        out.append(",\"session\":")
+        out.appendQuoted(session)
+        out.append(",\"channel\":")
+        out.appendQuoted(channel)
+        out.append(",\"user\":")
+        out.appendQuoted(user)
+        out.append(",\"arrived\":\"")
+        times.append(arrived, to: &out)
+        out.append("\",\"replied\":\"")
+        times.append(replied, to: &out)
+        out.append("\",\"latency_us\":")
+        out.appendDecimal(latencyMicros)
+        out.append(",\"intent\":")
+        out.appendQuoted(intent)
+        out.append(",\"confidence\":")
+        out.appendNumber(confidence)
+        out.append(",\"lang\":")
+        out.appendQuoted(lang)
+        out.append(",\"handler\":")
+        out.appendQuoted(handler)
+        out.append(",\"outcome\":")
+        out.appendQuoted(outcome)
+        out.append(",\"entities\":[")
+        for (i, e) in entities.enumerated() {
+            out.append(i == 0 ? "{\"kind\":" : ",{\"kind\":")
+            out.appendQuoted(e.kind)
+            out.append(",\"value\":")
+            out.appendQuoted(e.value)
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append("],\"message\":")
+        out.appendQuoted(message)
+        out.append(",\"reply\":")
+        out.appendQuoted(reply)
+        if let ticket {
+            out.append(",\"ticket\":")
+            out.appendQuoted(ticket)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+}
+
+/// `Timestamp.iso8601` written into a `LineBuffer`, with the `YYYY-MM-DDTHH:MM:SS.` part kept
+/// for the last second seen: the lines of one flush mostly share their seconds, so only the
+/// milliseconds are new. Same arithmetic as `Timestamp.iso8601`, which it falls back to outside
+/// years 0-9999.
+struct TimestampCache {
+    private var second = Int64.min
+    private var valid = false
+    /// `YYYY-MM-DDTHH:MM:SS.` of `second`.
+    private var prefix: (UInt64, UInt64, UInt32) = (0, 0, 0)
+
+    mutating func append(_ date: Date, to out: inout LineBuffer) {
+        let t = date.timeIntervalSince1970
+        let secs = Int64(t.rounded(.down))
+        let millis = Int((t - Double(secs)) * 1000)
+        if secs != second { fill(secs) }
+        guard valid, (0...999).contains(millis) else {
+            out.append(contentsOf: Timestamp.iso8601(date))
+            return
+        }
+        out.reserve(24)
+        let at = out.base + out.count
+        withUnsafeBytes(of: prefix) { UnsafeMutableRawPointer(at).copyMemory(from: $0.baseAddress!, byteCount: 20) }
+        at[20] = UInt8(truncatingIfNeeded: 48 + millis / 100)
+        at[21] = UInt8(truncatingIfNeeded: 48 + millis / 10 % 10)
+        at[22] = UInt8(truncatingIfNeeded: 48 + millis % 10)
+        at[23] = UInt8(ascii: "Z")
+        out.advance(24)
+    }
+
+    private mutating func fill(_ secs: Int64) {
+        second = secs
+        let days = secs >= 0 ? secs / 86_400 : (secs - 86_399) / 86_400
+        let (y, m, d) = Timestamp.civil(fromDays: Int(days))
+        let sod = Int(secs - days * 86_400)
+        valid = (0...9999).contains(y)
+        guard valid else { return }
+        withUnsafeMutableBytes(of: &prefix) { raw in
+            let b = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            func put(_ n: Int, _ width: Int, at start: Int) {
+                var n = n
+                for i in stride(from: start + width - 1, through: start, by: -1) {
+                    b[i] = UInt8(truncatingIfNeeded: 48 + n % 10); n /= 10
+                }
+            }
+            put(y, 4, at: 0); b[4] = 45; put(m, 2, at: 5); b[7] = 45; put(d, 2, at: 8); b[10] = 84
+            put(sod / 3600, 2, at: 11); b[13] = 58; put(sod / 60 % 60, 2, at: 14); b[16] = 58; put(sod % 60, 2, at: 17)
+            b[19] = 46
+        }
+    }
+}
