@@ -2,29 +2,49 @@
 /// bigrams, entity kinds ("#registration_id") and character 3- and 4-grams of each word (which
 /// make the model tolerant of typos the spelling corrector leaves alone). Each feature carries a
 /// group weight so the many n-grams do not drown the words.
+///
+/// Word-level features are keyed by the FNV-1a hash of their text (`FeatureTable.fnv`): a stem
+/// "jadwal" is `fnv("jadwal")`, a bigram `fnv("kapan jadwal")` (hashed on from the first stem's
+/// state, no joined string is built), an entity kind `fnv("#cohort")`. The index looks words up
+/// by that hash anyway, so no `String` key is built, compared or SipHashed per message.
 struct FeatureBag {
     static let unigramWeight: Float = 1.0
     static let bigramWeight: Float = 0.5
     static let entityWeight: Float = 1.2
     static let gramWeight: Float = 0.22
 
-    /// Word-level features with their summed weights (few per message: a linear merge is cheapest).
-    var words: [(key: String, tf: Float)] = []
+    /// Word-level features (hash of their text) with their summed weights, in order of first appearance.
+    var words: [(key: UInt64, tf: Float)] = []
     /// Character n-grams, sorted and merged, with their summed weights.
     var grams: [(key: UInt64, tf: Float)] = []
+    /// `fnv(stem)` of each token, in token order (the keyword boosts reuse them).
+    var stemKeys: [UInt64] = []
+
+    /// `fnv("#" + kind.rawValue)` for each entity kind, in `Entity.Kind.allCases` order.
+    static let entityKeys: [UInt64] = Entity.Kind.allCases.map { FeatureTable.fnv("#" + $0.rawValue) }
+
+    static func entityKey(_ kind: Entity.Kind) -> UInt64 {
+        entityKeys[Entity.Kind.allCases.firstIndex(of: kind)!]
+    }
 
     init(tokens: [TextAnalyzer.Token], entities: [Entity]) {
         words.reserveCapacity(tokens.count * 2 + entities.count)
+        stemKeys.reserveCapacity(tokens.count)
         var rawGrams = [UInt64]()
         rawGrams.reserveCapacity(tokens.count * 12)
         var previous: String?
         for t in tokens {
-            addWord(t.stem, Self.unigramWeight)
-            if let p = previous { addWord(p + " " + t.stem, Self.bigramWeight) }
+            let key = FeatureTable.fnv(t.stem)
+            stemKeys.append(key)
+            addWord(key, Self.unigramWeight)
+            if let p = previous {
+                let joined = FeatureTable.fnv(t.stem, from: FeatureTable.fnv(byte: 32, from: FeatureTable.fnv(p)))
+                addWord(joined, Self.bigramWeight)
+            }
             previous = t.stem
             Self.addGrams(t.word, into: &rawGrams)
         }
-        for e in entities { addWord("#" + e.kind.rawValue, Self.entityWeight) }
+        for e in entities { addWord(Self.entityKey(e.kind), Self.entityWeight) }
         rawGrams.sort()
         grams.reserveCapacity(rawGrams.count)
         for g in rawGrams {
@@ -33,9 +53,9 @@ struct FeatureBag {
     }
 
     /// Positions in `words` by key, used only for long messages (linear search is cheaper for short ones).
-    private var positions: [String: Int] = [:]
+    private var positions: [UInt64: Int] = [:]
 
-    private mutating func addWord(_ key: String, _ weight: Float) {
+    private mutating func addWord(_ key: UInt64, _ weight: Float) {
         if words.count < 32 {
             for i in words.indices where words[i].key == key { words[i].tf += weight; return }
             words.append((key, weight))

@@ -22,7 +22,7 @@ struct FeatureIndex: Sendable {
     static let centroidWeightShare: Float = 0.35
 
     init(bags: [FeatureBag], labels: [Int32], labelCount: Int) {
-        var wordIDs = [String: Int32](), gramIDs = [UInt64: Int32]()
+        var wordIDs = [UInt64: Int32](), gramIDs = [UInt64: Int32]()
         var df = [Int32]()
         func id<K: Hashable>(_ k: K, _ table: inout [K: Int32]) -> Int32 {
             if let i = table[k] { return i }
@@ -73,7 +73,7 @@ struct FeatureIndex: Sendable {
         }
         (start, example, weight) = flatten(lists)
         (centroidStart, centroidLabel, centroidWeight) = flatten(cLists)
-        self.wordIDs = FeatureTable(Dictionary(uniqueKeysWithValues: wordIDs.map { (FeatureTable.fnv($0.key.utf8), $0.value) }))
+        self.wordIDs = FeatureTable(wordIDs)
         self.gramIDs = FeatureTable(gramIDs)
         self.idf = idf
         self.unseenIDF = logf(n + 1) + 1
@@ -85,62 +85,77 @@ struct FeatureIndex: Sendable {
 
     /// Combined similarity of the bag to each label: nearest example blended with the centroid.
     /// `excluding`: an example to leave out of the nearest-neighbour search (leave-one-out).
+    ///
+    /// All scratch (the query vector, per-example and per-label sums, the touched examples) is
+    /// on the stack; example sums are not zeroed up front: a bitmap marks the examples a posting
+    /// already reached, the first posting sets the sum (`0 + x == x` for these non-negative
+    /// weights) and later ones add, in the same order as a zeroed array would.
     func score(_ bag: FeatureBag, excluding: Int = -1) -> [Double] {
-        var q = [(Int32, Float)]()
-        q.reserveCapacity(bag.words.count + bag.grams.count)
-        var norm2: Float = 0
-        for (k, tf) in bag.words {
-            if let f = wordIDs[FeatureTable.fnv(k.utf8)] { let x = Self.tfWeight(tf) * idf[Int(f)]; q.append((f, x)); norm2 += x * x }
-            else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
-        }
-        for (k, tf) in bag.grams {
-            if let f = gramIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; q.append((f, x)); norm2 += x * x }
-            else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
-        }
-        var result = [Double](repeating: 0, count: labelCount)
-        guard norm2 > 0 else { return result }
-        let inv = 1 / sqrtf(norm2)
-        var centroid = [Float](repeating: 0, count: labelCount)
-        var nearest = [Float](repeating: 0, count: labelCount)
+        let labelCount = self.labelCount
         let exampleCount = exampleLabel.count
-        // Example scores live on the stack; only the examples a feature touched are compared
-        // afterwards (an untouched example scores 0 and can never beat a label's best).
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, exampleCount)) { esb in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, exampleCount)) { touchedb in
-            let es = esb.baseAddress!
-            es.initialize(repeating: 0, count: exampleCount)
-            let touched = touchedb.baseAddress!
-            var touchedCount = 0
-            centroid.withUnsafeMutableBufferPointer { cs in
+        let bitmapWords = (exampleCount + 63) >> 6
+        var result = [Double](repeating: 0, count: labelCount)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, bag.words.count + bag.grams.count)) { qfb in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, bag.words.count + bag.grams.count)) { qxb in
+            let qf = qfb.baseAddress!, qx = qxb.baseAddress!
+            var qn = 0
+            var norm2: Float = 0
+            for (k, tf) in bag.words {
+                if let f = wordIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
+                else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
+            }
+            for (k, tf) in bag.grams {
+                if let f = gramIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
+                else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
+            }
+            guard norm2 > 0 else { return }
+            let inv = 1 / sqrtf(norm2)
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, exampleCount)) { esb in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, exampleCount)) { touchedb in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, bitmapWords)) { seenb in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * labelCount) { labelb in
+                let es = esb.baseAddress!, touched = touchedb.baseAddress!, seen = seenb.baseAddress!
+                seen.initialize(repeating: 0, count: bitmapWords)
+                let cs = labelb.baseAddress!, near = cs + labelCount
+                cs.initialize(repeating: 0, count: 2 * labelCount)
+                var touchedCount = 0
                 start.withUnsafeBufferPointer { st in
                 example.withUnsafeBufferPointer { ex in
                 weight.withUnsafeBufferPointer { wt in
                 centroidStart.withUnsafeBufferPointer { cst in
                 centroidLabel.withUnsafeBufferPointer { cl in
                 centroidWeight.withUnsafeBufferPointer { cw in
-                    for (f, x) in q {
-                        let qx = x * inv
-                        let fi = Int(f)
-                        for p in Int(st[fi])..<Int(st[fi + 1]) {
+                    var tc = 0
+                    for i in 0..<qn {
+                        let q = qx[i] * inv
+                        let fi = Int(qf[i])
+                        var p = Int(st[fi])
+                        let end = Int(st[fi + 1])
+                        while p < end {
                             let e = Int(ex[p])
-                            if es[e] == 0 { touched[touchedCount] = Int32(e); touchedCount += 1 }
-                            es[e] += qx * wt[p]
+                            let bit: UInt64 = 1 << UInt64(e & 63)
+                            if seen[e >> 6] & bit == 0 {
+                                seen[e >> 6] |= bit
+                                touched[tc] = Int32(e); tc += 1
+                                es[e] = q * wt[p]
+                            } else {
+                                es[e] += q * wt[p]
+                            }
+                            p += 1
                         }
-                        for p in Int(cst[fi])..<Int(cst[fi + 1]) { cs[Int(cl[p])] += qx * cw[p] }
+                        for p in Int(cst[fi])..<Int(cst[fi + 1]) { cs[Int(cl[p])] += q * cw[p] }
                     }
+                    touchedCount = tc
                 }}}}}}
-            }
-            nearest.withUnsafeMutableBufferPointer { near in
                 exampleLabel.withUnsafeBufferPointer { el in
                     for t in 0..<touchedCount {
                         let e = Int(touched[t])
                         if es[e] > near[Int(el[e])] && e != excluding { near[Int(el[e])] = es[e] }
                     }
                 }
-            }
-        }
-        }
-        for c in 0..<labelCount { result[c] = Double(Self.nearestWeight * nearest[c] + Self.centroidWeightShare * centroid[c]) }
+                for c in 0..<labelCount { result[c] = Double(Self.nearestWeight * near[c] + Self.centroidWeightShare * cs[c]) }
+            }}}}
+        }}
         return result
     }
 }
