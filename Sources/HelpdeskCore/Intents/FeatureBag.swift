@@ -30,25 +30,29 @@ struct FeatureBag {
     init(tokens: [TextAnalyzer.Token], entities: [Entity]) {
         words.reserveCapacity(tokens.count * 2 + entities.count)
         stemKeys.reserveCapacity(tokens.count)
-        var rawGrams = [UInt64]()
-        rawGrams.reserveCapacity(tokens.count * 12)
-        var previous: String?
+        var previous: UInt64?
         for t in tokens {
             let key = FeatureTable.fnv(t.stem)
             stemKeys.append(key)
             addWord(key, Self.unigramWeight)
-            if let p = previous {
-                let joined = FeatureTable.fnv(t.stem, from: FeatureTable.fnv(byte: 32, from: FeatureTable.fnv(p)))
-                addWord(joined, Self.bigramWeight)
-            }
-            previous = t.stem
-            Self.addGrams(t.word, into: &rawGrams)
+            // fnv(p + " " + t.stem), carried on from p's hash
+            if let p = previous { addWord(FeatureTable.fnv(t.stem, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
+            previous = key
         }
         for e in entities { addWord(Self.entityKey(e.kind), Self.entityWeight) }
-        rawGrams.sort()
-        grams.reserveCapacity(rawGrams.count)
-        for g in rawGrams {
-            if let last = grams.last, last.key == g { grams[grams.count - 1].tf += Self.gramWeight } else { grams.append((g, Self.gramWeight)) }
+        // a word of n bytes gives at most n 3-grams and n - 1 4-grams: the raw list fits on the stack
+        var capacity = 0
+        for t in tokens { capacity += 2 * t.word.utf8.count }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, capacity)) { buffer in
+            var n = 0
+            for t in tokens { Self.addGrams(t.word, into: buffer.baseAddress!, &n) }
+            var raw = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
+            raw.sort()
+            grams.reserveCapacity(n)
+            var last: UInt64 = 0
+            for g in raw {
+                if !grams.isEmpty, last == g { grams[grams.count - 1].tf += Self.gramWeight } else { grams.append((g, Self.gramWeight)); last = g }
+            }
         }
     }
 
@@ -69,20 +73,32 @@ struct FeatureBag {
 
     /// Appends the 3- and 4-grams of `^word$`, each packed into one integer (length in the top byte).
     static func addGrams(_ word: String, into grams: inout [UInt64]) {
-        let n = word.utf8.count + 2
-        guard n >= 4 else { return } // words of one letter give no useful n-grams
-        var window: UInt64 = 94 // "^"
-        var count = 1
-        func emit(_ w: UInt64, _ count: Int) {
-            if count >= 3 { grams.append((3 << 56) | (w & 0xFF_FFFF)) }
-            if count >= 4 { grams.append((4 << 56) | (w & 0xFFFF_FFFF)) }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, 2 * word.utf8.count)) { buffer in
+            var n = 0
+            addGrams(word, into: buffer.baseAddress!, &n)
+            grams.append(contentsOf: buffer[0..<n])
         }
-        for b in word.utf8 {
-            window = (window << 8) | UInt64(b)
-            count += 1
-            emit(window, count)
+    }
+
+    /// The same into `out[n...]` (room for `2 * word.utf8.count` more), advancing `n`.
+    @inline(__always) static func addGrams(_ word: String, into out: UnsafeMutablePointer<UInt64>, _ n: inout Int) {
+        var word = word
+        word.withUTF8 { bytes in
+            guard bytes.count + 2 >= 4 else { return } // words of one letter give no useful n-grams
+            var window: UInt64 = 94 // "^"
+            var k = n
+            // the first byte completes no 3-gram ("^a" is two bytes); each later one ends a 3-gram
+            // and, from the third byte on, a 4-gram
+            window = (window << 8) | UInt64(bytes[0])
+            for i in 1..<bytes.count {
+                window = (window << 8) | UInt64(bytes[i])
+                out[k] = (3 << 56) | (window & 0xFF_FFFF); k += 1
+                if i >= 2 { out[k] = (4 << 56) | (window & 0xFFFF_FFFF); k += 1 }
+            }
+            window = (window << 8) | 36 // "$"
+            out[k] = (3 << 56) | (window & 0xFF_FFFF); k += 1
+            out[k] = (4 << 56) | (window & 0xFFFF_FFFF); k += 1
+            n = k
         }
-        window = (window << 8) | 36 // "$"
-        emit(window, count + 1)
     }
 }

@@ -14,7 +14,7 @@ public final class IntentModel: Classifying, Sendable {
     let exampleLabel: [Int32]
     /// Keywords by their first stem: the rest of the keyword's stems (all must be present) and
     /// the intent (index into `labels`) it suggests.
-    let keywords: [String: [(rest: [String], label: Int32)]]
+    let keywords: KeywordIndex
     let calibration: ConfidenceCalibration
 
     /// Minimum combined score to accept an in-scope intent.
@@ -64,13 +64,14 @@ public final class IntentModel: Classifying, Sendable {
                 keywords[first, default: []].append((Array(stems.dropFirst()), li))
             }
         }
-        self.keywords = keywords
+        let keywordIndex = KeywordIndex(keywords)
+        self.keywords = keywordIndex
 
         // 3. calibrate confidence by leave-one-out over the catalog
         var samples = [(raw: Double, correct: Bool)]()
         samples.reserveCapacity(bags.count)
         for i in bags.indices {
-            let scores = Self.boosted(index.score(bags[i], excluding: i), tokens: exampleTokens[i], keywords: keywords)
+            let scores = Self.boosted(index.score(bags[i], excluding: i), tokens: exampleTokens[i], stemKeys: bags[i].stemKeys, keywords: keywordIndex)
             let (best, second, winner) = Self.top(scores)
             guard best >= Self.threshold else { continue }
             samples.append((Self.rawConfidence(best: best, second: second), winner == Int(exampleLabel[i])))
@@ -79,11 +80,12 @@ public final class IntentModel: Classifying, Sendable {
     }
 
     /// Similarity scores plus the keyword boosts (once per intent, when all of a keyword's stems occur).
-    static func boosted(_ scores: [Double], tokens: [TextAnalyzer.Token], keywords: [String: [(rest: [String], label: Int32)]]) -> [Double] {
+    /// `stemKeys[i]` is `FeatureTable.fnv(tokens[i].stem)` (the bag has them).
+    static func boosted(_ scores: [Double], tokens: [TextAnalyzer.Token], stemKeys: [UInt64], keywords: KeywordIndex) -> [Double] {
         var scores = scores
         var boosted: UInt64 = 0 // one bit per label (there are ten)
-        for t in tokens {
-            guard let ks = keywords[t.stem] else { continue }
+        for (i, t) in tokens.enumerated() {
+            guard let ks = keywords[t.stem, stemKeys[i]] else { continue }
             for k in ks where boosted & (1 << UInt64(k.label)) == 0 && k.rest.allSatisfy({ r in tokens.contains { $0.stem == r } }) {
                 boosted |= 1 << UInt64(k.label)
                 scores[Int(k.label)] += keywordBoost
@@ -128,9 +130,9 @@ public final class IntentModel: Classifying, Sendable {
         let words = Normalizer.words(folded: input.bytes)
         let tokens = analyzer.analyze(words: words)
         let entities = extractor.extract(input, now: now)
-        let lang = LanguageGuess.guess(words.map(\.single))
+        let lang = LanguageGuess.guess(words)
         let bag = FeatureBag(tokens: tokens, entities: entities)
-        let scores = Self.boosted(index.score(bag), tokens: tokens, keywords: keywords)
+        let scores = Self.boosted(index.score(bag), tokens: tokens, stemKeys: bag.stemKeys, keywords: keywords)
         var order = Array(0..<labels.count)
         order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
         let ranked = order.prefix(3).map { Classification.Scored(intent: labels[$0], score: (scores[$0] * 1000).rounded() / 1000) }
@@ -151,5 +153,22 @@ public final class IntentModel: Classifying, Sendable {
     static func rawConfidence(best: Double, second: Double) -> Double {
         let z = 7.0 * (best - 0.38) + 9.0 * (best - second) - 0.6
         return 1 / (1 + exp(-z))
+    }
+}
+
+/// The catalog's keywords by their first stem, as an exact byte-keyed table (no `String`
+/// hashing per token): the rest of each keyword's stems and the label it boosts.
+struct KeywordIndex: Sendable {
+    private let table: WordTable
+    private let entries: [[(rest: [String], label: Int32)]]
+
+    init(_ byFirst: [String: [(rest: [String], label: Int32)]]) {
+        table = WordTable(Array(byFirst.keys))
+        entries = table.words.map { byFirst[$0]! }
+    }
+
+    /// The keywords whose first stem is `stem` (`hash` is its `FeatureTable.fnv`), in catalog order.
+    subscript(_ stem: String, _ hash: UInt64) -> [(rest: [String], label: Int32)]? {
+        table.index(stem, hash: hash).map { entries[$0] }
     }
 }

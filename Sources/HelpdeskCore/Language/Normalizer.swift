@@ -18,9 +18,11 @@ public enum Normalizer {
         var result = [Word]()
         var i = 0
         let n = bytes.count
+        var word = [UInt8]() // one buffer for every word of the message
+        word.reserveCapacity(min(n, 64))
         while i < n {
             guard TextFolding.isAlnum(bytes[i]) else { i += 1; continue }
-            var word = [UInt8]()
+            word.removeAll(keepingCapacity: true)
             while i < n {
                 let b = bytes[i]
                 if TextFolding.isAlnum(b) { word.append(b); i += 1; continue }
