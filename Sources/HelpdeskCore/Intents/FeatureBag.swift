@@ -46,8 +46,8 @@ struct FeatureBag {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, capacity)) { buffer in
             var n = 0
             for t in tokens { Self.addGrams(t.word, into: buffer.baseAddress!, &n) }
-            var raw = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
-            raw.sort()
+            let raw = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
+            KeySort.sort(raw)
             grams.reserveCapacity(n)
             var last: UInt64 = 0
             for g in raw {

@@ -91,10 +91,18 @@ struct FeatureIndex: Sendable {
     /// already reached, the first posting sets the sum (`0 + x == x` for these non-negative
     /// weights) and later ones add, in the same order as a zeroed array would.
     func score(_ bag: FeatureBag, excluding: Int = -1) -> [Double] {
+        [Double](unsafeUninitializedCapacity: labelCount) { buffer, count in
+            score(bag, excluding: excluding, into: buffer.baseAddress!)
+            count = labelCount
+        }
+    }
+
+    /// The same, written to `result[0 ..< labelCount]` (the classifier keeps them on its stack).
+    func score(_ bag: FeatureBag, excluding: Int = -1, into result: UnsafeMutablePointer<Double>) {
         let labelCount = self.labelCount
         let exampleCount = exampleLabel.count
         let bitmapWords = (exampleCount + 63) >> 6
-        var result = [Double](repeating: 0, count: labelCount)
+        result.initialize(repeating: 0, count: labelCount)
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, bag.words.count + bag.grams.count)) { qfb in
         withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, bag.words.count + bag.grams.count)) { qxb in
             let qf = qfb.baseAddress!, qx = qxb.baseAddress!
@@ -156,6 +164,5 @@ struct FeatureIndex: Sendable {
                 for c in 0..<labelCount { result[c] = Double(Self.nearestWeight * near[c] + Self.centroidWeightShare * cs[c]) }
             }}}}
         }}
-        return result
     }
 }

@@ -83,6 +83,12 @@ public final class IntentModel: Classifying, Sendable {
     /// `stemKeys[i]` is `FeatureTable.fnv(tokens[i].stem)` (the bag has them).
     static func boosted(_ scores: [Double], tokens: [TextAnalyzer.Token], stemKeys: [UInt64], keywords: KeywordIndex) -> [Double] {
         var scores = scores
+        scores.withUnsafeMutableBufferPointer { boost($0.baseAddress!, tokens: tokens, stemKeys: stemKeys, keywords: keywords) }
+        return scores
+    }
+
+    /// `boosted` in place, on one score per label.
+    static func boost(_ scores: UnsafeMutablePointer<Double>, tokens: [TextAnalyzer.Token], stemKeys: [UInt64], keywords: KeywordIndex) {
         var boosted: UInt64 = 0 // one bit per label (there are ten)
         for (i, t) in tokens.enumerated() {
             guard let ks = keywords[t.stem, stemKeys[i]] else { continue }
@@ -91,7 +97,6 @@ public final class IntentModel: Classifying, Sendable {
                 scores[Int(k.label)] += keywordBoost
             }
         }
-        return scores
     }
 
     /// The best score, the runner-up's, and the best label's index (ties go to the lower index).
@@ -132,12 +137,23 @@ public final class IntentModel: Classifying, Sendable {
         let entities = extractor.extract(input, now: now)
         let lang = LanguageGuess.guess(words)
         let bag = FeatureBag(tokens: tokens, entities: entities)
-        let scores = Self.boosted(index.score(bag), tokens: tokens, stemKeys: bag.stemKeys, keywords: keywords)
-        var order = Array(0..<labels.count)
-        order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        let ranked = order.prefix(3).map { Classification.Scored(intent: labels[$0], score: (scores[$0] * 1000).rounded() / 1000) }
-        let best = scores[order[0]], second = scores[order[1]]
-        var intent = labels[order[0]]
+        // scores on the stack; the three best by (score descending, label index ascending), which
+        // is the order a full sort of the labels by that rule would give
+        let labelCount = labels.count
+        let (ranked, best, second): ([Classification.Scored], Double, Double) = withUnsafeTemporaryAllocation(of: Double.self, capacity: labelCount) { buffer in
+            let scores = buffer.baseAddress!
+            index.score(bag, into: scores)
+            Self.boost(scores, tokens: tokens, stemKeys: bag.stemKeys, keywords: keywords)
+            var top = (-1, -1, -1)
+            @inline(__always) func beats(_ a: Int, _ b: Int) -> Bool { b < 0 || scores[a] > scores[b] }
+            for i in 0..<labelCount {
+                if beats(i, top.0) { top = (i, top.0, top.1) } else if beats(i, top.1) { top = (top.0, i, top.1) } else if beats(i, top.2) { top.2 = i }
+            }
+            func scored(_ i: Int) -> Classification.Scored { Classification.Scored(intent: labels[i], score: (scores[i] * 1000).rounded() / 1000) }
+            let ranked = top.2 >= 0 ? [scored(top.0), scored(top.1), scored(top.2)] : top.1 >= 0 ? [scored(top.0), scored(top.1)] : [scored(top.0)]
+            return (ranked, scores[top.0], top.1 >= 0 ? scores[top.1] : scores[top.0])
+        }
+        var intent = ranked[0].intent
         var confidence = calibration(Self.rawConfidence(best: best, second: second))
         if tokens.isEmpty && entities.isEmpty || best < Self.threshold {
             intent = .outOfScope
