@@ -4,19 +4,19 @@ import Foundation
 /// examples that contain it (with their normalized TF-IDF weight) and to the intent centroids.
 /// Scoring a message walks only the postings of its own features: a few hundred multiply-adds.
 struct FeatureIndex: Sendable {
-    private let wordIDs: FeatureTable
-    private let gramIDs: FeatureTable
-    private let idf: [Float]
-    private let unseenIDF: Float
+    let wordIDs: FeatureTable
+    let gramIDs: FeatureTable
+    let idf: [Float]
+    let unseenIDF: Float
     /// Postings, flattened: feature f's entries are `start[f] ..< start[f + 1]`.
-    private let start: [Int32]
-    private let example: [Int32]
-    private let weight: [Float]
-    private let centroidStart: [Int32]
-    private let centroidLabel: [Int32]
-    private let centroidWeight: [Float]
-    private let exampleLabel: [Int32]
-    private let labelCount: Int
+    let start: [Int32]
+    let example: [Int32]
+    let weight: [Float]
+    let centroidStart: [Int32]
+    let centroidLabel: [Int32]
+    let centroidWeight: [Float]
+    let exampleLabel: [Int32]
+    let labelCount: Int
 
     static let nearestWeight: Float = 0.65
     static let centroidWeightShare: Float = 0.35
