@@ -94,7 +94,7 @@ public struct TextAnalyzer: Sendable {
     }
 
     static func stem(_ word: String, stemmer: IndonesianStemmer) -> String {
-        if stemmer.roots.contains(word) { return word }
+        if stemmer.isRoot(word) { return word }
         let s = stemmer.stem(word)
         if s != word { return s }
         return EnglishStemmer.stem(word)
