@@ -88,7 +88,12 @@ import Testing
     // MARK: scoring
 
     /// The scores as computed before: a zeroed array per example, every posting added in order.
-    static func referenceScore(_ ix: FeatureIndex, _ bag: FeatureBag) -> [Double] {
+    static func referenceScore(_ ix: FeatureIndex, _ bag: FeatureBag, excluding: Int = -1) -> [Double] {
+        referenceSums(ix, bag, excluding: excluding).scores
+    }
+
+    /// The reference scores and every example's similarity sum.
+    static func referenceSums(_ ix: FeatureIndex, _ bag: FeatureBag, excluding: Int = -1) -> (scores: [Double], examples: [Float]) {
         var q = [(Int, Float)]()
         var norm2: Float = 0
         for (k, tf) in bag.words {
@@ -99,7 +104,7 @@ import Testing
             if let f = ix.gramIDs[k] { let x = FeatureIndex.tfWeight(tf) * ix.idf[Int(f)]; q.append((Int(f), x)); norm2 += x * x }
             else { let x = FeatureIndex.tfWeight(tf) * ix.unseenIDF; norm2 += x * x }
         }
-        guard norm2 > 0 else { return [Double](repeating: 0, count: ix.labelCount) }
+        guard norm2 > 0 else { return ([Double](repeating: 0, count: ix.labelCount), []) }
         let inv = 1 / sqrtf(norm2)
         var es = [Float](repeating: 0, count: ix.exampleLabel.count)
         var centroid = [Float](repeating: 0, count: ix.labelCount), nearest = centroid
@@ -108,8 +113,8 @@ import Testing
             for p in Int(ix.start[f])..<Int(ix.start[f + 1]) { es[Int(ix.example[p])] += qx * ix.weight[p] }
             for p in Int(ix.centroidStart[f])..<Int(ix.centroidStart[f + 1]) { centroid[Int(ix.centroidLabel[p])] += qx * ix.centroidWeight[p] }
         }
-        for (e, s) in es.enumerated() where s > nearest[Int(ix.exampleLabel[e])] { nearest[Int(ix.exampleLabel[e])] = s }
-        return (0..<ix.labelCount).map { Double(FeatureIndex.nearestWeight * nearest[$0] + FeatureIndex.centroidWeightShare * centroid[$0]) }
+        for (e, s) in es.enumerated() where s > nearest[Int(ix.exampleLabel[e])] && e != excluding { nearest[Int(ix.exampleLabel[e])] = s }
+        return ((0..<ix.labelCount).map { Double(FeatureIndex.nearestWeight * nearest[$0] + FeatureIndex.centroidWeightShare * centroid[$0]) }, es)
     }
 
     @Test(arguments: tricky)
@@ -127,6 +132,18 @@ import Testing
         let c = m.analyze(text, now: now).classification
         #expect(c.ranked == ranked)
         if !(tokens.isEmpty && entities.isEmpty) && boosted[order[0]] >= IntentModel.threshold { #expect(c.intent == m.labels[order[0]]) }
+    }
+
+    @Test(arguments: ["halo min", "cek status pendaftaran", "mau bicara dengan petugas", "kapan jadwal angkatan berikutnya"])
+    func leaveOneOutMatchesTheDenseReference(_ text: String) {
+        let m = Self.model
+        let bag = FeatureBag(tokens: m.analyzer.analyze(text), entities: m.extractor.extract(text, now: now))
+        let sums = Self.referenceSums(m.index, bag).examples
+        // leave out the nearest example (the one that decides its label's score), and a few others
+        let nearest = sums.indices.max { sums[$0] < sums[$1] }!
+        for excluded in [nearest, 0, sums.count - 1, -1] {
+            #expect(m.index.score(bag, excluding: excluded) == Self.referenceScore(m.index, bag, excluding: excluded))
+        }
     }
 
     @Test func scoresWithTiesRankLowerLabelsFirst() {

@@ -87,9 +87,10 @@ struct FeatureIndex: Sendable {
     /// `excluding`: an example to leave out of the nearest-neighbour search (leave-one-out).
     ///
     /// All scratch (the query vector, per-example and per-label sums, the touched examples) is
-    /// on the stack; example sums are not zeroed up front: a bitmap marks the examples a posting
-    /// already reached, the first posting sets the sum (`0 + x == x` for these non-negative
-    /// weights) and later ones add, in the same order as a zeroed array would.
+    /// per call, on the stack where it fits. The postings loop has no data-dependent branch:
+    /// every weight is positive, so an example's sum only grows, and it is recorded as touched
+    /// by a conditional increment at the posting that takes its sum off 0 (a mispredicted
+    /// "first time?" branch per posting cost more than the arithmetic).
     func score(_ bag: FeatureBag, excluding: Int = -1) -> [Double] {
         [Double](unsafeUninitializedCapacity: labelCount) { buffer, count in
             score(bag, excluding: excluding, into: buffer.baseAddress!)
@@ -101,7 +102,6 @@ struct FeatureIndex: Sendable {
     func score(_ bag: FeatureBag, excluding: Int = -1, into result: UnsafeMutablePointer<Double>) {
         let labelCount = self.labelCount
         let exampleCount = exampleLabel.count
-        let bitmapWords = (exampleCount + 63) >> 6
         result.initialize(repeating: 0, count: labelCount)
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, bag.words.count + bag.grams.count)) { qfb in
         withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, bag.words.count + bag.grams.count)) { qxb in
@@ -119,11 +119,10 @@ struct FeatureIndex: Sendable {
             guard norm2 > 0 else { return }
             let inv = 1 / sqrtf(norm2)
             withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, exampleCount)) { esb in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, exampleCount)) { touchedb in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, bitmapWords)) { seenb in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: exampleCount + 1) { touchedb in
             withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * labelCount) { labelb in
-                let es = esb.baseAddress!, touched = touchedb.baseAddress!, seen = seenb.baseAddress!
-                seen.initialize(repeating: 0, count: bitmapWords)
+                let es = esb.baseAddress!, touched = touchedb.baseAddress!
+                es.initialize(repeating: 0, count: exampleCount)
                 let cs = labelb.baseAddress!, near = cs + labelCount
                 cs.initialize(repeating: 0, count: 2 * labelCount)
                 var touchedCount = 0
@@ -141,14 +140,13 @@ struct FeatureIndex: Sendable {
                         let end = Int(st[fi + 1])
                         while p < end {
                             let e = Int(ex[p])
-                            let bit: UInt64 = 1 << UInt64(e & 63)
-                            if seen[e >> 6] & bit == 0 {
-                                seen[e >> 6] |= bit
-                                touched[tc] = Int32(e); tc += 1
-                                es[e] = q * wt[p]
-                            } else {
-                                es[e] += q * wt[p]
-                            }
+                            // branch-free: the example is recorded as touched when its sum leaves 0
+                            // (sums only grow, so once; `touched` has room for every example plus
+                            // this speculative write)
+                            let old = es[e], new = old + q * wt[p]
+                            es[e] = new
+                            touched[tc] = Int32(truncatingIfNeeded: e)
+                            tc &+= old == 0 && new != 0 ? 1 : 0
                             p += 1
                         }
                         for p in Int(cst[fi])..<Int(cst[fi + 1]) { cs[Int(cl[p])] += q * cw[p] }
@@ -158,11 +156,12 @@ struct FeatureIndex: Sendable {
                 exampleLabel.withUnsafeBufferPointer { el in
                     for t in 0..<touchedCount {
                         let e = Int(touched[t])
-                        if es[e] > near[Int(el[e])] && e != excluding { near[Int(el[e])] = es[e] }
+                        let l = Int(el[e]), x = es[e], n = near[l]
+                        near[l] = x > n && e != excluding ? x : n
                     }
                 }
                 for c in 0..<labelCount { result[c] = Double(Self.nearestWeight * near[c] + Self.centroidWeightShare * cs[c]) }
-            }}}}
+            }}}
         }}
     }
 }
