@@ -25,6 +25,7 @@ public enum Normalizer {
 
     private static func words(_ bytes: UnsafeBufferPointer<UInt8>, into word: UnsafeMutablePointer<UInt8>) -> [Word] {
         var result = [Word]()
+        result.reserveCapacity(TextFolding.alnumRuns(bytes))
         var i = 0
         let n = bytes.count
         @inline(__always) func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {

@@ -43,6 +43,7 @@ public struct EntityInput: Sendable {
         var digits = false
         let roleTable = Self.roleTable, roleValues = Self.roleValues
         folded.withUnsafeBufferPointer { f in
+            words.reserveCapacity(TextFolding.alnumRuns(f))
             let n = f.count
             while i < n {
                 guard TextFolding.isAlnum(f[i]) else { i += 1; continue }
