@@ -2,40 +2,64 @@
 /// bigrams, entity kinds ("#registration_id") and character 3- and 4-grams of each word (which
 /// make the model tolerant of typos the spelling corrector leaves alone). Each feature carries a
 /// group weight so the many n-grams do not drown the words.
+///
+/// Word-level features are keyed by the FNV-1a hash of their text (`FeatureTable.fnv`): a stem
+/// "jadwal" is `fnv("jadwal")`, a bigram `fnv("kapan jadwal")` (hashed on from the first stem's
+/// state, no joined string is built), an entity kind `fnv("#cohort")`. The index looks words up
+/// by that hash anyway, so no `String` key is built, compared or SipHashed per message.
 struct FeatureBag {
     static let unigramWeight: Float = 1.0
     static let bigramWeight: Float = 0.5
     static let entityWeight: Float = 1.2
     static let gramWeight: Float = 0.22
 
-    /// Word-level features with their summed weights (few per message: a linear merge is cheapest).
-    var words: [(key: String, tf: Float)] = []
+    /// Word-level features (hash of their text) with their summed weights, in order of first appearance.
+    var words: [(key: UInt64, tf: Float)] = []
     /// Character n-grams, sorted and merged, with their summed weights.
     var grams: [(key: UInt64, tf: Float)] = []
+    /// `fnv(stem)` of each token, in token order (the keyword boosts reuse them).
+    var stemKeys: [UInt64] = []
+
+    /// `fnv("#" + kind.rawValue)` for each entity kind, in `Entity.Kind.allCases` order.
+    static let entityKeys: [UInt64] = Entity.Kind.allCases.map { FeatureTable.fnv("#" + $0.rawValue) }
+
+    static func entityKey(_ kind: Entity.Kind) -> UInt64 {
+        entityKeys[Entity.Kind.allCases.firstIndex(of: kind)!]
+    }
 
     init(tokens: [TextAnalyzer.Token], entities: [Entity]) {
         words.reserveCapacity(tokens.count * 2 + entities.count)
-        var rawGrams = [UInt64]()
-        rawGrams.reserveCapacity(tokens.count * 12)
-        var previous: String?
+        stemKeys.reserveCapacity(tokens.count)
+        var previous: UInt64?
         for t in tokens {
-            addWord(t.stem, Self.unigramWeight)
-            if let p = previous { addWord(p + " " + t.stem, Self.bigramWeight) }
-            previous = t.stem
-            Self.addGrams(t.word, into: &rawGrams)
+            let key = FeatureTable.fnv(t.stem)
+            stemKeys.append(key)
+            addWord(key, Self.unigramWeight)
+            // fnv(p + " " + t.stem), carried on from p's hash
+            if let p = previous { addWord(FeatureTable.fnv(t.stem, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
+            previous = key
         }
-        for e in entities { addWord("#" + e.kind.rawValue, Self.entityWeight) }
-        rawGrams.sort()
-        grams.reserveCapacity(rawGrams.count)
-        for g in rawGrams {
-            if let last = grams.last, last.key == g { grams[grams.count - 1].tf += Self.gramWeight } else { grams.append((g, Self.gramWeight)) }
+        for e in entities { addWord(Self.entityKey(e.kind), Self.entityWeight) }
+        // a word of n bytes gives at most n 3-grams and n - 1 4-grams: the raw list fits on the stack
+        var capacity = 0
+        for t in tokens { capacity += 2 * t.word.utf8.count }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, capacity)) { buffer in
+            var n = 0
+            for t in tokens { Self.addGrams(t.word, into: buffer.baseAddress!, &n) }
+            let raw = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
+            KeySort.sort(raw)
+            grams.reserveCapacity(n)
+            var last: UInt64 = 0
+            for g in raw {
+                if !grams.isEmpty, last == g { grams[grams.count - 1].tf += Self.gramWeight } else { grams.append((g, Self.gramWeight)); last = g }
+            }
         }
     }
 
     /// Positions in `words` by key, used only for long messages (linear search is cheaper for short ones).
-    private var positions: [String: Int] = [:]
+    private var positions: [UInt64: Int] = [:]
 
-    private mutating func addWord(_ key: String, _ weight: Float) {
+    private mutating func addWord(_ key: UInt64, _ weight: Float) {
         if words.count < 32 {
             for i in words.indices where words[i].key == key { words[i].tf += weight; return }
             words.append((key, weight))
@@ -49,20 +73,32 @@ struct FeatureBag {
 
     /// Appends the 3- and 4-grams of `^word$`, each packed into one integer (length in the top byte).
     static func addGrams(_ word: String, into grams: inout [UInt64]) {
-        let n = word.utf8.count + 2
-        guard n >= 4 else { return } // words of one letter give no useful n-grams
-        var window: UInt64 = 94 // "^"
-        var count = 1
-        func emit(_ w: UInt64, _ count: Int) {
-            if count >= 3 { grams.append((3 << 56) | (w & 0xFF_FFFF)) }
-            if count >= 4 { grams.append((4 << 56) | (w & 0xFFFF_FFFF)) }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, 2 * word.utf8.count)) { buffer in
+            var n = 0
+            addGrams(word, into: buffer.baseAddress!, &n)
+            grams.append(contentsOf: buffer[0..<n])
         }
-        for b in word.utf8 {
-            window = (window << 8) | UInt64(b)
-            count += 1
-            emit(window, count)
+    }
+
+    /// The same into `out[n...]` (room for `2 * word.utf8.count` more), advancing `n`.
+    @inline(__always) static func addGrams(_ word: String, into out: UnsafeMutablePointer<UInt64>, _ n: inout Int) {
+        var word = word
+        word.withUTF8 { bytes in
+            guard bytes.count + 2 >= 4 else { return } // words of one letter give no useful n-grams
+            var window: UInt64 = 94 // "^"
+            var k = n
+            // the first byte completes no 3-gram ("^a" is two bytes); each later one ends a 3-gram
+            // and, from the third byte on, a 4-gram
+            window = (window << 8) | UInt64(bytes[0])
+            for i in 1..<bytes.count {
+                window = (window << 8) | UInt64(bytes[i])
+                out[k] = (3 << 56) | (window & 0xFF_FFFF); k += 1
+                if i >= 2 { out[k] = (4 << 56) | (window & 0xFFFF_FFFF); k += 1 }
+            }
+            window = (window << 8) | 36 // "$"
+            out[k] = (3 << 56) | (window & 0xFF_FFFF); k += 1
+            out[k] = (4 << 56) | (window & 0xFFFF_FFFF); k += 1
+            n = k
         }
-        window = (window << 8) | 36 // "$"
-        emit(window, count + 1)
     }
 }

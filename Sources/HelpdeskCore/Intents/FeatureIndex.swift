@@ -4,25 +4,25 @@ import Foundation
 /// examples that contain it (with their normalized TF-IDF weight) and to the intent centroids.
 /// Scoring a message walks only the postings of its own features: a few hundred multiply-adds.
 struct FeatureIndex: Sendable {
-    private let wordIDs: FeatureTable
-    private let gramIDs: FeatureTable
-    private let idf: [Float]
-    private let unseenIDF: Float
+    let wordIDs: FeatureTable
+    let gramIDs: FeatureTable
+    let idf: [Float]
+    let unseenIDF: Float
     /// Postings, flattened: feature f's entries are `start[f] ..< start[f + 1]`.
-    private let start: [Int32]
-    private let example: [Int32]
-    private let weight: [Float]
-    private let centroidStart: [Int32]
-    private let centroidLabel: [Int32]
-    private let centroidWeight: [Float]
-    private let exampleLabel: [Int32]
-    private let labelCount: Int
+    let start: [Int32]
+    let example: [Int32]
+    let weight: [Float]
+    let centroidStart: [Int32]
+    let centroidLabel: [Int32]
+    let centroidWeight: [Float]
+    let exampleLabel: [Int32]
+    let labelCount: Int
 
     static let nearestWeight: Float = 0.65
     static let centroidWeightShare: Float = 0.35
 
     init(bags: [FeatureBag], labels: [Int32], labelCount: Int) {
-        var wordIDs = [String: Int32](), gramIDs = [UInt64: Int32]()
+        var wordIDs = [UInt64: Int32](), gramIDs = [UInt64: Int32]()
         var df = [Int32]()
         func id<K: Hashable>(_ k: K, _ table: inout [K: Int32]) -> Int32 {
             if let i = table[k] { return i }
@@ -73,7 +73,7 @@ struct FeatureIndex: Sendable {
         }
         (start, example, weight) = flatten(lists)
         (centroidStart, centroidLabel, centroidWeight) = flatten(cLists)
-        self.wordIDs = FeatureTable(Dictionary(uniqueKeysWithValues: wordIDs.map { (FeatureTable.fnv($0.key.utf8), $0.value) }))
+        self.wordIDs = FeatureTable(wordIDs)
         self.gramIDs = FeatureTable(gramIDs)
         self.idf = idf
         self.unseenIDF = logf(n + 1) + 1
@@ -85,62 +85,83 @@ struct FeatureIndex: Sendable {
 
     /// Combined similarity of the bag to each label: nearest example blended with the centroid.
     /// `excluding`: an example to leave out of the nearest-neighbour search (leave-one-out).
+    ///
+    /// All scratch (the query vector, per-example and per-label sums, the touched examples) is
+    /// per call, on the stack where it fits. The postings loop has no data-dependent branch:
+    /// every weight is positive, so an example's sum only grows, and it is recorded as touched
+    /// by a conditional increment at the posting that takes its sum off 0 (a mispredicted
+    /// "first time?" branch per posting cost more than the arithmetic).
     func score(_ bag: FeatureBag, excluding: Int = -1) -> [Double] {
-        var q = [(Int32, Float)]()
-        q.reserveCapacity(bag.words.count + bag.grams.count)
-        var norm2: Float = 0
-        for (k, tf) in bag.words {
-            if let f = wordIDs[FeatureTable.fnv(k.utf8)] { let x = Self.tfWeight(tf) * idf[Int(f)]; q.append((f, x)); norm2 += x * x }
-            else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
+        [Double](unsafeUninitializedCapacity: labelCount) { buffer, count in
+            score(bag, excluding: excluding, into: buffer.baseAddress!)
+            count = labelCount
         }
-        for (k, tf) in bag.grams {
-            if let f = gramIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; q.append((f, x)); norm2 += x * x }
-            else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
-        }
-        var result = [Double](repeating: 0, count: labelCount)
-        guard norm2 > 0 else { return result }
-        let inv = 1 / sqrtf(norm2)
-        var centroid = [Float](repeating: 0, count: labelCount)
-        var nearest = [Float](repeating: 0, count: labelCount)
+    }
+
+    /// The same, written to `result[0 ..< labelCount]` (the classifier keeps them on its stack).
+    func score(_ bag: FeatureBag, excluding: Int = -1, into result: UnsafeMutablePointer<Double>) {
+        let labelCount = self.labelCount
         let exampleCount = exampleLabel.count
-        // Example scores live on the stack; only the examples a feature touched are compared
-        // afterwards (an untouched example scores 0 and can never beat a label's best).
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, exampleCount)) { esb in
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, exampleCount)) { touchedb in
-            let es = esb.baseAddress!
-            es.initialize(repeating: 0, count: exampleCount)
-            let touched = touchedb.baseAddress!
-            var touchedCount = 0
-            centroid.withUnsafeMutableBufferPointer { cs in
+        result.initialize(repeating: 0, count: labelCount)
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, bag.words.count + bag.grams.count)) { qfb in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, bag.words.count + bag.grams.count)) { qxb in
+            let qf = qfb.baseAddress!, qx = qxb.baseAddress!
+            var qn = 0
+            var norm2: Float = 0
+            for (k, tf) in bag.words {
+                if let f = wordIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
+                else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
+            }
+            for (k, tf) in bag.grams {
+                if let f = gramIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
+                else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
+            }
+            guard norm2 > 0 else { return }
+            let inv = 1 / sqrtf(norm2)
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, exampleCount)) { esb in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: exampleCount + 1) { touchedb in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * labelCount) { labelb in
+                let es = esb.baseAddress!, touched = touchedb.baseAddress!
+                es.initialize(repeating: 0, count: exampleCount)
+                let cs = labelb.baseAddress!, near = cs + labelCount
+                cs.initialize(repeating: 0, count: 2 * labelCount)
+                var touchedCount = 0
                 start.withUnsafeBufferPointer { st in
                 example.withUnsafeBufferPointer { ex in
                 weight.withUnsafeBufferPointer { wt in
                 centroidStart.withUnsafeBufferPointer { cst in
                 centroidLabel.withUnsafeBufferPointer { cl in
                 centroidWeight.withUnsafeBufferPointer { cw in
-                    for (f, x) in q {
-                        let qx = x * inv
-                        let fi = Int(f)
-                        for p in Int(st[fi])..<Int(st[fi + 1]) {
+                    var tc = 0
+                    for i in 0..<qn {
+                        let q = qx[i] * inv
+                        let fi = Int(qf[i])
+                        var p = Int(st[fi])
+                        let end = Int(st[fi + 1])
+                        while p < end {
                             let e = Int(ex[p])
-                            if es[e] == 0 { touched[touchedCount] = Int32(e); touchedCount += 1 }
-                            es[e] += qx * wt[p]
+                            // branch-free: the example is recorded as touched when its sum leaves 0
+                            // (sums only grow, so once; `touched` has room for every example plus
+                            // this speculative write)
+                            let old = es[e], new = old + q * wt[p]
+                            es[e] = new
+                            touched[tc] = Int32(truncatingIfNeeded: e)
+                            tc &+= old == 0 && new != 0 ? 1 : 0
+                            p += 1
                         }
-                        for p in Int(cst[fi])..<Int(cst[fi + 1]) { cs[Int(cl[p])] += qx * cw[p] }
+                        for p in Int(cst[fi])..<Int(cst[fi + 1]) { cs[Int(cl[p])] += q * cw[p] }
                     }
+                    touchedCount = tc
                 }}}}}}
-            }
-            nearest.withUnsafeMutableBufferPointer { near in
                 exampleLabel.withUnsafeBufferPointer { el in
                     for t in 0..<touchedCount {
                         let e = Int(touched[t])
-                        if es[e] > near[Int(el[e])] && e != excluding { near[Int(el[e])] = es[e] }
+                        let l = Int(el[e]), x = es[e], n = near[l]
+                        near[l] = x > n && e != excluding ? x : n
                     }
                 }
-            }
-        }
-        }
-        for c in 0..<labelCount { result[c] = Double(Self.nearestWeight * nearest[c] + Self.centroidWeightShare * centroid[c]) }
-        return result
+                for c in 0..<labelCount { result[c] = Double(Self.nearestWeight * near[c] + Self.centroidWeightShare * cs[c]) }
+            }}}
+        }}
     }
 }

@@ -48,8 +48,27 @@ struct FeatureTable: Sendable {
     /// FNV-1a over bytes: how words and spelling deletions become keys. A collision between two
     /// vocabulary words (odds about 1 in 10^12 for this size) would only merge two features.
     @inline(__always) static func fnv<S: Sequence>(_ bytes: S) -> UInt64 where S.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h: UInt64 = fnvBasis
         for x in bytes { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
         return h
     }
+
+    static let fnvBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// FNV-1a continued from `h` over `bytes`: `fnv(a + b) == fnv(b, from: fnv(a))`, so a
+    /// bigram's key is computed without building the joined string.
+    @inline(__always) static func fnv(_ bytes: UnsafeBufferPointer<UInt8>, from h: UInt64 = fnvBasis) -> UInt64 {
+        var h = h
+        for x in bytes { h = (h ^ UInt64(x)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// FNV-1a of a string's UTF-8 bytes (the same value as `fnv(s.utf8)`), read from contiguous storage.
+    @inline(__always) static func fnv(_ s: String, from h: UInt64 = fnvBasis) -> UInt64 {
+        var s = s
+        return s.withUTF8 { fnv($0, from: h) }
+    }
+
+    /// One more byte into an FNV-1a hash.
+    @inline(__always) static func fnv(byte: UInt8, from h: UInt64) -> UInt64 { (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
 }

@@ -14,7 +14,7 @@ public final class IntentModel: Classifying, Sendable {
     let exampleLabel: [Int32]
     /// Keywords by their first stem: the rest of the keyword's stems (all must be present) and
     /// the intent (index into `labels`) it suggests.
-    let keywords: [String: [(rest: [String], label: Int32)]]
+    let keywords: KeywordIndex
     let calibration: ConfidenceCalibration
 
     /// Minimum combined score to accept an in-scope intent.
@@ -64,13 +64,14 @@ public final class IntentModel: Classifying, Sendable {
                 keywords[first, default: []].append((Array(stems.dropFirst()), li))
             }
         }
-        self.keywords = keywords
+        let keywordIndex = KeywordIndex(keywords)
+        self.keywords = keywordIndex
 
         // 3. calibrate confidence by leave-one-out over the catalog
         var samples = [(raw: Double, correct: Bool)]()
         samples.reserveCapacity(bags.count)
         for i in bags.indices {
-            let scores = Self.boosted(index.score(bags[i], excluding: i), tokens: exampleTokens[i], keywords: keywords)
+            let scores = Self.boosted(index.score(bags[i], excluding: i), tokens: exampleTokens[i], stemKeys: bags[i].stemKeys, keywords: keywordIndex)
             let (best, second, winner) = Self.top(scores)
             guard best >= Self.threshold else { continue }
             samples.append((Self.rawConfidence(best: best, second: second), winner == Int(exampleLabel[i])))
@@ -79,17 +80,23 @@ public final class IntentModel: Classifying, Sendable {
     }
 
     /// Similarity scores plus the keyword boosts (once per intent, when all of a keyword's stems occur).
-    static func boosted(_ scores: [Double], tokens: [TextAnalyzer.Token], keywords: [String: [(rest: [String], label: Int32)]]) -> [Double] {
+    /// `stemKeys[i]` is `FeatureTable.fnv(tokens[i].stem)` (the bag has them).
+    static func boosted(_ scores: [Double], tokens: [TextAnalyzer.Token], stemKeys: [UInt64], keywords: KeywordIndex) -> [Double] {
         var scores = scores
+        scores.withUnsafeMutableBufferPointer { boost($0.baseAddress!, tokens: tokens, stemKeys: stemKeys, keywords: keywords) }
+        return scores
+    }
+
+    /// `boosted` in place, on one score per label.
+    static func boost(_ scores: UnsafeMutablePointer<Double>, tokens: [TextAnalyzer.Token], stemKeys: [UInt64], keywords: KeywordIndex) {
         var boosted: UInt64 = 0 // one bit per label (there are ten)
-        for t in tokens {
-            guard let ks = keywords[t.stem] else { continue }
+        for (i, t) in tokens.enumerated() {
+            guard let ks = keywords[t.stem, stemKeys[i]] else { continue }
             for k in ks where boosted & (1 << UInt64(k.label)) == 0 && k.rest.allSatisfy({ r in tokens.contains { $0.stem == r } }) {
                 boosted |= 1 << UInt64(k.label)
                 scores[Int(k.label)] += keywordBoost
             }
         }
-        return scores
     }
 
     /// The best score, the runner-up's, and the best label's index (ties go to the lower index).
@@ -128,14 +135,25 @@ public final class IntentModel: Classifying, Sendable {
         let words = Normalizer.words(folded: input.bytes)
         let tokens = analyzer.analyze(words: words)
         let entities = extractor.extract(input, now: now)
-        let lang = LanguageGuess.guess(words.map(\.single))
+        let lang = LanguageGuess.guess(words)
         let bag = FeatureBag(tokens: tokens, entities: entities)
-        let scores = Self.boosted(index.score(bag), tokens: tokens, keywords: keywords)
-        var order = Array(0..<labels.count)
-        order.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        let ranked = order.prefix(3).map { Classification.Scored(intent: labels[$0], score: (scores[$0] * 1000).rounded() / 1000) }
-        let best = scores[order[0]], second = scores[order[1]]
-        var intent = labels[order[0]]
+        // scores on the stack; the three best by (score descending, label index ascending), which
+        // is the order a full sort of the labels by that rule would give
+        let labelCount = labels.count
+        let (ranked, best, second): ([Classification.Scored], Double, Double) = withUnsafeTemporaryAllocation(of: Double.self, capacity: labelCount) { buffer in
+            let scores = buffer.baseAddress!
+            index.score(bag, into: scores)
+            Self.boost(scores, tokens: tokens, stemKeys: bag.stemKeys, keywords: keywords)
+            var top = (-1, -1, -1)
+            @inline(__always) func beats(_ a: Int, _ b: Int) -> Bool { b < 0 || scores[a] > scores[b] }
+            for i in 0..<labelCount {
+                if beats(i, top.0) { top = (i, top.0, top.1) } else if beats(i, top.1) { top = (top.0, i, top.1) } else if beats(i, top.2) { top.2 = i }
+            }
+            func scored(_ i: Int) -> Classification.Scored { Classification.Scored(intent: labels[i], score: (scores[i] * 1000).rounded() / 1000) }
+            let ranked = top.2 >= 0 ? [scored(top.0), scored(top.1), scored(top.2)] : top.1 >= 0 ? [scored(top.0), scored(top.1)] : [scored(top.0)]
+            return (ranked, scores[top.0], top.1 >= 0 ? scores[top.1] : scores[top.0])
+        }
+        var intent = ranked[0].intent
         var confidence = calibration(Self.rawConfidence(best: best, second: second))
         if tokens.isEmpty && entities.isEmpty || best < Self.threshold {
             intent = .outOfScope
@@ -151,5 +169,22 @@ public final class IntentModel: Classifying, Sendable {
     static func rawConfidence(best: Double, second: Double) -> Double {
         let z = 7.0 * (best - 0.38) + 9.0 * (best - second) - 0.6
         return 1 / (1 + exp(-z))
+    }
+}
+
+/// The catalog's keywords by their first stem, as an exact byte-keyed table (no `String`
+/// hashing per token): the rest of each keyword's stems and the label it boosts.
+struct KeywordIndex: Sendable {
+    private let table: WordTable
+    private let entries: [[(rest: [String], label: Int32)]]
+
+    init(_ byFirst: [String: [(rest: [String], label: Int32)]]) {
+        table = WordTable(Array(byFirst.keys))
+        entries = table.words.map { byFirst[$0]! }
+    }
+
+    /// The keywords whose first stem is `stem` (`hash` is its `FeatureTable.fnv`), in catalog order.
+    subscript(_ stem: String, _ hash: UInt64) -> [(rest: [String], label: Int32)]? {
+        table.index(stem, hash: hash).map { entries[$0] }
     }
 }

@@ -6,11 +6,20 @@
 /// "daftar", while unknown words lose only their particle and possessive (a safe, stable form).
 public struct IndonesianStemmer: Sendable {
     public let roots: Set<String>
+    /// `roots` as an exact byte-keyed table: candidate forms are looked up as bytes, without
+    /// building a `String` or SipHashing it (a word's search tries dozens of candidates).
+    private let rootTable: WordTable
 
-    public init(roots: Set<String>) { self.roots = roots }
+    public init(roots: Set<String>) {
+        self.roots = roots
+        self.rootTable = WordTable(Array(roots))
+    }
+
+    /// Whether `word` is a dictionary root (the same as `roots.contains(word)`).
+    @inline(__always) func isRoot(_ word: String) -> Bool { rootTable.index(word) != nil }
 
     public func stem(_ word: String) -> String {
-        if word.utf8.count <= 3 || roots.contains(word) { return word }
+        if word.utf8.count <= 3 || isRoot(word) { return word }
         let bytes = Array(word.utf8)
         if let found = search(bytes) { return found }
         // Unknown word: drop inflection only, so the same word always gives the same stem.
@@ -26,7 +35,7 @@ public struct IndonesianStemmer: Sendable {
 
     /// The dictionary root `word` reduces to, or nil when it reduces to none.
     public func root(of word: String) -> String? {
-        if roots.contains(word) { return word }
+        if isRoot(word) { return word }
         return word.utf8.count <= 3 ? nil : search(Array(word.utf8))
     }
 
@@ -52,8 +61,7 @@ public struct IndonesianStemmer: Sendable {
 
     @inline(__always) private func lookup(_ w: [UInt8]) -> String? {
         guard w.count >= 2 else { return nil }
-        let s = String(decoding: w, as: UTF8.self)
-        return roots.contains(s) ? s : nil
+        return w.withUnsafeBufferPointer { rootTable.index($0) }.map { rootTable.words[$0] }
     }
 
     private func ends(_ w: [UInt8], _ s: StaticString) -> Bool {

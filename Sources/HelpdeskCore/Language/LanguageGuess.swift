@@ -30,15 +30,26 @@ public enum LanguageGuess {
         return s
     }()
 
+    /// The signed words as an exact byte-keyed table, and each one's sign (no SipHash per word).
+    static let table = WordTable(Array(sign.keys))
+    static let tableSign: [Int8] = table.words.map { Int8(sign[$0]!) }
+
     /// `words` are the folded words of the message (before slang expansion).
     public static func guess(_ words: [String]) -> Lang? {
+        let table = self.table, tableSign = self.tableSign
+        return verdict(words.lazy.map { w in table.index(w).map { Int(tableSign[$0]) } ?? 0 })
+    }
+
+    /// The same for the normalizer's words (their `single` forms), without building a word list.
+    public static func guess(_ words: [Normalizer.Word]) -> Lang? {
+        let table = self.table, tableSign = self.tableSign
+        return verdict(words.lazy.map { w in table.index(w.single).map { Int(tableSign[$0]) } ?? 0 })
+    }
+
+    private static func verdict<S: Sequence>(_ signs: S) -> Lang? where S.Element == Int {
         var id = 0, en = 0
-        for w in words {
-            switch sign[w] {
-            case 1: id += 1
-            case -1: en += 1
-            default: break
-            }
+        for s in signs {
+            if s > 0 { id += 1 } else if s < 0 { en += 1 }
         }
         if id == en { return nil }
         return id > en ? .id : .en

@@ -15,22 +15,36 @@ public enum Normalizer {
     public static func words(_ text: String) -> [Word] { words(folded: TextFolding.fold(text)) }
 
     public static func words(folded bytes: [UInt8]) -> [Word] {
+        bytes.withUnsafeBufferPointer { b in
+            // a word is made of the message's own bytes, so one message-sized stack buffer holds any of them
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, b.count)) { scratch in
+                words(b, into: scratch.baseAddress!)
+            }
+        }
+    }
+
+    private static func words(_ bytes: UnsafeBufferPointer<UInt8>, into word: UnsafeMutablePointer<UInt8>) -> [Word] {
         var result = [Word]()
+        result.reserveCapacity(TextFolding.alnumRuns(bytes))
         var i = 0
         let n = bytes.count
+        @inline(__always) func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+            for k in 0..<count where a[k] != b[k] { return false }
+            return true
+        }
         while i < n {
             guard TextFolding.isAlnum(bytes[i]) else { i += 1; continue }
-            var word = [UInt8]()
+            var len = 0
             while i < n {
                 let b = bytes[i]
-                if TextFolding.isAlnum(b) { word.append(b); i += 1; continue }
+                if TextFolding.isAlnum(b) { word[len] = b; len += 1; i += 1; continue }
                 if b == 39, i + 1 < n, TextFolding.isLetter(bytes[i + 1]) { i += 1; continue } // gak'pa
-                if b == 45, i + 1 < n, TextFolding.isLetter(bytes[i + 1]), !word.isEmpty, TextFolding.isLetter(word[word.count - 1]) {
+                if b == 45, i + 1 < n, TextFolding.isLetter(bytes[i + 1]), len > 0, TextFolding.isLetter(word[len - 1]) {
                     // a hyphenated pair: reduplication ("jadwal-jadwal", "berkali-kali") or two words
                     var j = i + 1
-                    var second = [UInt8]()
-                    while j < n, TextFolding.isLetter(bytes[j]) { second.append(bytes[j]); j += 1 }
-                    if second.count >= 3 || second == word, word.count >= second.count, word.suffix(second.count).elementsEqual(second) {
+                    while j < n, TextFolding.isLetter(bytes[j]) { j += 1 }
+                    let second = bytes.baseAddress! + (i + 1), count = j - (i + 1)
+                    if count >= 3 || (count == len && same(word, second, len)), len >= count, same(word + (len - count), second, count) {
                         i = j
                         continue
                     }
@@ -39,15 +53,19 @@ public enum Normalizer {
                 break
             }
             // "jadwal2" → "jadwal": a trailing 2 after at least three letters marks reduplication
-            if word.count >= 4, word[word.count - 1] == 50, TextFolding.isLetter(word[word.count - 2]) {
-                word.removeLast()
+            if len >= 4, word[len - 1] == 50, TextFolding.isLetter(word[len - 2]) {
+                len -= 1
             }
-            result.append(elongation(word))
+            result.append(elongation(UnsafeBufferPointer(start: word, count: len)))
         }
         return result
     }
 
     static func elongation(_ word: [UInt8]) -> Word {
+        word.withUnsafeBufferPointer { elongation($0) }
+    }
+
+    static func elongation(_ word: UnsafeBufferPointer<UInt8>) -> Word {
         var hasRun = false
         if word.count >= 3 {
             for k in 2..<word.count where word[k] == word[k - 1] && word[k] == word[k - 2] { hasRun = true; break }

@@ -11,7 +11,11 @@ public struct SpellingCorrector: Sendable {
     private let postings: [Int32]
     private let words: [String]
     private let frequency: [Int]
-    private let known: Set<String>
+    /// The vocabulary words (those of 3+ bytes) as an exact byte table: word i is `words[i]`.
+    private let known: WordTable
+    /// Word i's bytes are `wordBytes[wordStart[i] ..< wordStart[i + 1]]`.
+    private let wordStart: [Int32]
+    private let wordBytes: [UInt8]
 
     /// `vocabulary` maps each correct word to how often the catalog uses it.
     public init(vocabulary: [String: Int]) {
@@ -36,7 +40,12 @@ public struct SpellingCorrector: Sendable {
         postings = flat
         words = sorted
         frequency = sorted.map { vocabulary[$0] ?? 0 }
-        known = Set(sorted)
+        known = WordTable(sorted)
+        var wordStart = [Int32](), wordBytes = [UInt8]()
+        for w in sorted { wordStart.append(Int32(wordBytes.count)); wordBytes += w.utf8 }
+        wordStart.append(Int32(wordBytes.count))
+        self.wordStart = wordStart
+        self.wordBytes = wordBytes
     }
 
     /// Longer "words" are pasted junk, not typos; correcting them would cost O(length²) lookups.
@@ -48,51 +57,62 @@ public struct SpellingCorrector: Sendable {
 
     /// The closest vocabulary word within the allowed distance, or nil (also for known words).
     public func correct(_ word: String) -> String? {
-        let b = Array(word.utf8)
-        let maxD = Self.allowedDistance(b.count)
-        guard maxD > 0, !known.contains(word), b.allSatisfy(TextFolding.isLetter) else { return nil }
-        var best: (d: Int, f: Int, w: String)?
-        var seen = [Int32]()
-        Self.forEachDeletion(b, upTo: maxD) { key in
-            guard let r = deletes[key] else { return }
-            for p in Int(postingStart[Int(r)])..<Int(postingStart[Int(r) + 1]) where !seen.contains(postings[p]) {
-                let h = postings[p]
-                seen.append(h)
-                let cand = words[Int(h)]
-                let cb = Array(cand.utf8)
-                guard abs(cb.count - b.count) <= maxD, Self.allowedDistance(cb.count) > 0 else { continue }
-                let dist = Self.distance(b, cb)
-                guard dist <= maxD else { continue }
-                let f = frequency[Int(h)]
-                if let cur = best {
-                    if dist < cur.d || (dist == cur.d && (f > cur.f || (f == cur.f && cand < cur.w))) { best = (dist, f, cand) }
-                } else {
-                    best = (dist, f, cand)
+        var word = word
+        return word.withUTF8 { b in
+            let maxD = Self.allowedDistance(b.count)
+            guard maxD > 0, known.index(b) == nil, b.allSatisfy(TextFolding.isLetter) else { return nil }
+            var best: (d: Int, f: Int, h: Int32)?
+            var seen = [Int32]()
+            wordBytes.withUnsafeBufferPointer { all in
+                wordStart.withUnsafeBufferPointer { ws in
+                    Self.forEachDeletion(b, upTo: maxD) { key in
+                        guard let r = deletes[key] else { return }
+                        for p in Int(postingStart[Int(r)])..<Int(postingStart[Int(r) + 1]) where !seen.contains(postings[p]) {
+                            let h = postings[p]
+                            seen.append(h)
+                            let cb = UnsafeBufferPointer(rebasing: all[Int(ws[Int(h)])..<Int(ws[Int(h) + 1])])
+                            guard abs(cb.count - b.count) <= maxD, Self.allowedDistance(cb.count) > 0 else { continue }
+                            let dist = Self.distance(b, cb)
+                            guard dist <= maxD else { continue }
+                            let f = frequency[Int(h)]
+                            if let cur = best {
+                                // words are sorted, so the alphabetically first is the lower index
+                                if dist < cur.d || (dist == cur.d && (f > cur.f || (f == cur.f && h < cur.h))) { best = (dist, f, h) }
+                            } else {
+                                best = (dist, f, h)
+                            }
+                        }
+                    }
                 }
             }
+            return best.map { words[Int($0.h)] }
         }
-        return best?.w
     }
 
     /// Calls `body` with the word and every string made by deleting up to `maxD` (1 or 2) of
     /// its letters, without building a set (a repeated letter may give the same string twice).
     static func forEachDeletion(_ w: [UInt8], upTo maxD: Int, _ body: (UInt64) -> Void) {
-        body(fnv(w[...]))
-        var buf = [UInt8]()
-        buf.reserveCapacity(w.count)
-        for i in 0..<w.count {
-            if i > 0, w[i] == w[i - 1] { continue }
-            buf.removeAll(keepingCapacity: true)
-            buf.append(contentsOf: w[0..<i]); buf.append(contentsOf: w[(i + 1)...])
-            body(fnv(buf[...]))
-            guard maxD >= 2, buf.count > 1 else { continue }
-            var second = [UInt8]()
-            second.reserveCapacity(buf.count)
-            for j in i..<buf.count {
-                if j > i, buf[j] == buf[j - 1] { continue }
-                second.removeAll(keepingCapacity: true)
-                second.append(contentsOf: buf[0..<j]); second.append(contentsOf: buf[(j + 1)...])
-                body(fnv(second[...]))
+        w.withUnsafeBufferPointer { forEachDeletion($0, upTo: maxD, body) }
+    }
+
+    /// The same over bytes in place; the deleted forms are built in stack buffers.
+    static func forEachDeletion(_ w: UnsafeBufferPointer<UInt8>, upTo maxD: Int, _ body: (UInt64) -> Void) {
+        body(FeatureTable.fnv(w))
+        guard w.count > 0 else { return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * w.count) { scratch in
+            let buf = scratch.baseAddress!, second = buf + w.count
+            for i in 0..<w.count {
+                if i > 0, w[i] == w[i - 1] { continue }
+                var n = 0
+                for k in 0..<w.count where k != i { buf[n] = w[k]; n += 1 }
+                body(FeatureTable.fnv(UnsafeBufferPointer(start: buf, count: n)))
+                guard maxD >= 2, n > 1 else { continue }
+                for j in i..<n {
+                    if j > i, buf[j] == buf[j - 1] { continue }
+                    var m = 0
+                    for k in 0..<n where k != j { second[m] = buf[k]; m += 1 }
+                    body(FeatureTable.fnv(UnsafeBufferPointer(start: second, count: m)))
+                }
             }
         }
     }
@@ -120,23 +140,28 @@ public struct SpellingCorrector: Sendable {
 
     /// Optimal-string-alignment Damerau–Levenshtein distance.
     public static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in distance(x, y) } }
+    }
+
+    /// The same over bytes in place, with the three rows on the stack.
+    static func distance(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Int {
         let n = a.count, m = b.count
         if n == 0 { return m }
         if m == 0 { return n }
-        var prev2 = [Int](repeating: 0, count: m + 1)
-        var prev = Array(0...m)
-        var cur = [Int](repeating: 0, count: m + 1)
-        for i in 1...n {
-            cur[0] = i
-            for j in 1...m {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
-                cur[j] = v
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (m + 1)) { rows in
+            var prev2 = rows.baseAddress!, prev = prev2 + (m + 1), cur = prev + (m + 1)
+            for j in 0...m { prev2[j] = 0; prev[j] = j; cur[j] = 0 }
+            for i in 1...n {
+                cur[0] = i
+                for j in 1...m {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { v = min(v, prev2[j - 2] + 1) }
+                    cur[j] = v
+                }
+                (prev2, prev, cur) = (prev, cur, prev2)
             }
-            swap(&prev2, &prev)
-            swap(&prev, &cur)
+            return prev[m]
         }
-        return prev[m]
     }
 }

@@ -16,9 +16,11 @@ public struct TextAnalyzer: Sendable {
     private let corrector: SpellingCorrector?
     private let vocabulary: Set<String>
     private let stems: [String: String]
-    /// Every word the analyzer already knows (slang keys and vocabulary) → its finished tokens,
-    /// so the common case costs one hash lookup per word.
-    private let known: [String: [Token]]
+    /// Every word the analyzer already knows (slang keys and vocabulary) → its finished tokens
+    /// (`knownTokens[i]` for word i of the table), so the common case costs one FNV hash and
+    /// one byte comparison per word.
+    private let known: WordTable
+    private let knownTokens: [[Token]]
 
     /// An analyzer without spelling correction (used to read the catalog itself).
     public init(lexicon: SlangLexicon, roots: Set<String>) {
@@ -27,7 +29,8 @@ public struct TextAnalyzer: Sendable {
         self.corrector = nil
         self.vocabulary = roots
         self.stems = [:]
-        self.known = [:]
+        self.known = WordTable([])
+        self.knownTokens = []
     }
 
     /// An analyzer that corrects unknown words towards `vocabulary` (word → frequency).
@@ -48,7 +51,9 @@ public struct TextAnalyzer: Sendable {
         for (k, expansion) in lexicon.entries {
             known[k] = expansion.map { Token(typed: k, word: $0, corrected: false, stem: stems[$0] ?? Self.stem($0, stemmer: stemmer)) }
         }
-        self.known = known
+        let table = WordTable(Array(known.keys))
+        self.known = table
+        self.knownTokens = table.words.map { known[$0]! }
     }
 
     public func analyze(_ text: String) -> [Token] { analyze(words: Normalizer.words(text)) }
@@ -61,7 +66,7 @@ public struct TextAnalyzer: Sendable {
             if w.double != w.single, vocabulary.contains(w.double) || lexicon.entries[w.double] != nil { form = w.double }
             // numbers carry no intent by themselves; identifiers and cohorts reach the model as entities
             if let first = form.utf8.first, TextFolding.isDigit(first) { continue }
-            if let tokens = known[form] { out.append(contentsOf: tokens); continue }
+            if let k = known.index(form) { out.append(contentsOf: knownTokens[k]); continue }
             if let expansion = lexicon.expand(form) {
                 for e in expansion { out.append(Token(typed: form, word: e, corrected: false, stem: stem(e))) }
                 continue
@@ -89,7 +94,7 @@ public struct TextAnalyzer: Sendable {
     }
 
     static func stem(_ word: String, stemmer: IndonesianStemmer) -> String {
-        if stemmer.roots.contains(word) { return word }
+        if stemmer.isRoot(word) { return word }
         let s = stemmer.stem(word)
         if s != word { return s }
         return EnglishStemmer.stem(word)

@@ -35,6 +35,19 @@ public enum TextFolding {
         return out
     }
 
+    /// How many runs of letters and digits `bytes` has: an upper bound on its words, so the
+    /// word lists can be allocated once instead of grown.
+    static func alnumRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var runs = 0
+        var inside = false
+        for b in bytes {
+            let a = isAlnum(b)
+            runs &+= a && !inside ? 1 : 0
+            inside = a
+        }
+        return runs
+    }
+
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
     @inline(__always) static func isAlnum(_ b: UInt8) -> Bool { isLetter(b) || isDigit(b) }

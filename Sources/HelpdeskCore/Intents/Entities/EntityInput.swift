@@ -20,6 +20,9 @@ public struct EntityInput: Sendable {
         for w in ProgramExtractor.fillers { r[w, default: 0] |= filler }
         return r
     }()
+    /// `roles` as an exact byte-keyed table (looked up before a word becomes a `String`).
+    static let roleTable = WordTable(Array(roles.keys))
+    static let roleValues: [UInt8] = roleTable.words.map { roles[$0]! }
 
     /// The union of the roles of all words.
     public let roles: UInt8
@@ -38,17 +41,23 @@ public struct EntityInput: Sendable {
         var roles: UInt8 = 0
         var i = 0
         var digits = false
-        while i < folded.count {
-            guard TextFolding.isAlnum(folded[i]) else { i += 1; continue }
-            let s = i
-            while i < folded.count, TextFolding.isAlnum(folded[i]) {
-                if TextFolding.isDigit(folded[i]) { digits = true }
-                i += 1
+        let roleTable = Self.roleTable, roleValues = Self.roleValues
+        folded.withUnsafeBufferPointer { f in
+            words.reserveCapacity(TextFolding.alnumRuns(f))
+            let n = f.count
+            while i < n {
+                guard TextFolding.isAlnum(f[i]) else { i += 1; continue }
+                let s = i
+                while i < n, TextFolding.isAlnum(f[i]) {
+                    if TextFolding.isDigit(f[i]) { digits = true }
+                    i += 1
+                }
+                let span = UnsafeBufferPointer(rebasing: f[s..<i])
+                let text = String(decoding: span, as: UTF8.self)
+                let role = roleTable.index(span).map { roleValues[$0] } ?? 0
+                roles |= role
+                words.append(Word(text: text, start: s, end: i, role: role))
             }
-            let text = String(decoding: folded[s..<i], as: UTF8.self)
-            let role = Self.roles[text] ?? 0
-            roles |= role
-            words.append(Word(text: text, start: s, end: i, role: role))
         }
         self.words = words
         hasDigits = digits

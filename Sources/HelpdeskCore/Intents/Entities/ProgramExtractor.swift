@@ -18,6 +18,9 @@ public struct ProgramName: Sendable, Equatable {
 public struct ProgramExtractor: EntityExtracting {
     static let fillers: Set<String> = ["pelatihan", "diklat", "program", "untuk", "yang", "dan", "dalam", "bagi", "training", "of", "the", "for", "and", "in"]
     private let patterns: [(words: [String], canonical: String)]
+    /// The first word of every pattern: a message with none of them cannot match (checked
+    /// before any list is built, so most messages cost one table lookup per word).
+    private let firstWords: WordTable
 
     public init(programs: [ProgramName]) {
         var patterns = [(words: [String], canonical: String)]()
@@ -28,10 +31,13 @@ public struct ProgramExtractor: EntityExtracting {
             }
         }
         self.patterns = patterns.sorted { $0.words.count > $1.words.count }
+        firstWords = WordTable(Array(Set(patterns.map { $0.words[0] })))
     }
 
     public func extract(_ input: EntityInput, now: Date) -> [EntityMatch] {
         guard !patterns.isEmpty else { return [] }
+        let firstWords = self.firstWords
+        guard input.words.contains(where: { $0.role & EntityInput.filler == 0 && firstWords.index($0.text) != nil }) else { return [] }
         let content = input.words.filter { $0.role & EntityInput.filler == 0 }
         guard !content.isEmpty else { return [] }
         for p in patterns where p.words.count <= content.count {
