@@ -40,7 +40,6 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
     private enum State { case open, closing, closed }
 
     private static let linesPerTurn = 64
-    private static let readSize = 32 * 1024
 
     init(fd: Int32, number: Int, peer: String, loop: EventLoop, configuration: ServerConfiguration, responder: any Responder,
          recorder: any ExchangeRecording, router: CommandRouter, relay: (any ConversationRelay)? = nil,
@@ -112,16 +111,14 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
     func readable() {
         loop.assertInLoop()
         guard state == .open, eventIndex == events.count else { return }
-        let result = withUnsafeTemporaryAllocation(byteCount: Self.readSize, alignment: 1) { buffer -> Socket.IOResult in
-            let result = Socket.read(fd, into: buffer)
-            if case .done(let n) = result {
-                arrival = Arrival()
-                borrowEvents()
-                events.removeAll(keepingCapacity: true)
-                eventIndex = 0
-                Self.frame(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), with: &framer, into: &events)
-            }
-            return result
+        let buffer = loop.readBuffer
+        let result = Socket.read(fd, into: buffer)
+        if case .done(let n) = result {
+            arrival = Arrival()
+            borrowEvents()
+            events.removeAll(keepingCapacity: true)
+            eventIndex = 0
+            Self.frame(UnsafeRawBufferPointer(rebasing: buffer[0..<n]), with: &framer, into: &events)
         }
         switch result {
         case .done:

@@ -22,7 +22,7 @@ protocol EventLoopHandler: AnyObject {
 /// The scratch buffers are lent to one connection at a time while it encodes or frames (they
 /// come back when its output has drained), so an idle connection holds no buffer of its own.
 ///
-/// `@unchecked Sendable`: `handlers`, `output`, `events` and the thread's locals are touched only
+/// `@unchecked Sendable`: `handlers`, `output`, `events`, `readBuffer` and the thread's locals are touched only
 /// on the loop's thread (checked with `assertInLoop` in debug builds); `tasks` is a `Mutex`.
 final class EventLoop: @unchecked Sendable {
     let index: Int
@@ -30,6 +30,10 @@ final class EventLoop: @unchecked Sendable {
     var output: [UInt8] = []
     /// Framed lines lent to the connection being served; empty whenever it is here.
     var events: [FramedEvent] = []
+    /// Where the connection being served reads its socket into (framed at once, never kept):
+    /// one per loop, so a read does not allocate.
+    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: EventLoop.readSize, alignment: 16)
+    static let readSize = 32 * 1024
 
     private let epoll: Int32
     private let wakeFD: Int32
@@ -64,6 +68,7 @@ final class EventLoop: @unchecked Sendable {
     deinit {
         close(epoll)
         close(wakeFD)
+        readBuffer.deallocate()
     }
 
     /// Starts the loop's thread (idempotent). The thread keeps the loop alive until `stop`.
