@@ -44,7 +44,18 @@ public final class TranscriptWriter: ExchangeRecording {
         var lastPrunedDay = Int.min
         /// User key → pseudonym, so a busy user costs one HMAC, not one per line; bounded.
         var pseudonyms: [String: String] = [:]
+        /// The bytes being written, kept between flushes (lent to `flush` while it runs): one
+        /// buffer of about `chunkBytes` for the writer's life instead of one sized to each batch.
+        var chunk: LineBuffer?
+        /// The exchange list `flush` swaps with the pending one: two lists alternate and keep
+        /// their capacity, so a flush allocates no list.
+        var spare: [Exchange] = []
     }
+
+    /// Written out whenever this much is waiting, so the buffer stays near this size however
+    /// large a batch is (a buffer sized per batch, megabytes each and different every time,
+    /// left the allocator's heap to grow in steps over a long busy run).
+    static let chunkBytes = 256 * 1024
 
     /// Pseudonyms kept in `Output` at most; the cache is emptied when it is full.
     private static let pseudonymCacheLimit = 10_000
@@ -95,12 +106,11 @@ public final class TranscriptWriter: ExchangeRecording {
     public func flush() {
         output.withLock { out in
             // Taken under the output lock so that two concurrent flushes keep arrival order.
-            let batch = buffer.withLock { pending -> [Exchange] in
-                let taken = pending
-                pending.removeAll(keepingCapacity: true)
-                return taken
-            }
-            var chunk = LineBuffer(capacity: batch.count * 768)
+            var batch: [Exchange] = []
+            swap(&batch, &out.spare)
+            buffer.withLock { pending in swap(&pending, &batch) }
+            var chunk = out.chunk.take() ?? LineBuffer(capacity: TranscriptWriter.chunkBytes + 16 * 1024)
+            chunk.removeAll()
             var times = TimestampCache()
             // The Jakarta day of the last exchange, by day number: the name is made only when it changes.
             var lastDay: (number: Int64, name: String)?
@@ -130,9 +140,17 @@ public final class TranscriptWriter: ExchangeRecording {
                 record.appendJSONLine(to: &chunk, times: &times)
                 out.chain.append(lineBytes: chunk.bytes(from: start))
                 chunk.append(UInt8(ascii: "\n"))
+                if chunk.count >= TranscriptWriter.chunkBytes {
+                    write(chunk, to: &out)
+                    chunk.removeAll()
+                }
             }
             write(chunk, to: &out)
+            chunk.removeAll()
+            out.chunk = consume chunk
             if !batch.isEmpty { try? out.handle?.synchronize() }
+            batch.removeAll(keepingCapacity: true)
+            out.spare = batch
         }
         pruneIfDue(now: Date())
     }

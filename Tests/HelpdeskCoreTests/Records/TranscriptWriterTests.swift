@@ -90,6 +90,33 @@ func exchange(_ text: String, user: String = "tg:5512", at: Date, intent: Intent
         #expect(text.split(separator: "\n").count == 1)
     }
 
+    /// A batch far larger than the writer's chunk (256 KiB) goes out in pieces from one reused
+    /// buffer; every line still arrives once, in order, and the chain verifies. Two flushes, so
+    /// the second reuses the first's buffer and exchange list.
+    @Test func aBatchLargerThanTheChunkIsWrittenWholeInOrder() throws {
+        let tmp = TempDir()
+        let w = try writer(tmp.url)
+        defer { w.close() }
+        let filler = String(repeating: "jadwal pelatihan revolusi mental ", count: 30)   // ~1 KiB a line
+        for round in 0..<2 {
+            for i in 0..<600 { w.record(exchange("\(round)-\(i) \(filler)", at: morning.addingTimeInterval(Double(round * 600 + i)))) }
+            w.flush()
+        }
+        let file = tmp.url.appendingPathComponent("transcript-2026-11-22.jsonl")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(text.utf8.count > 2 * TranscriptWriter.chunkBytes)
+        #expect(lines.count == 1200)
+        let order = lines.compactMap { line -> String? in
+            guard let r = line.range(of: #""message":""#) else { return nil }
+            return String(line[r.upperBound...].prefix { $0 != " " })
+        }
+        #expect(order == (0..<2).flatMap { round in (0..<600).map { "\(round)-\($0)" } })
+        let result = try ChainVerifier().verify(directory: tmp.url)
+        #expect(result.records == 1200)
+        #expect(result.problems.isEmpty)
+    }
+
     @Test func daysFollowJakartaAndChainAcrossFiles() throws {
         let tmp = TempDir()
         let w = try writer(tmp.url)
