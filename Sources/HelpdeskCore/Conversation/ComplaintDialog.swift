@@ -42,7 +42,11 @@ public struct ComplaintDialog: Sendable, Equatable {
     /// Takes `text` as the answer to the current slot.
     public mutating func answer(_ text: String, entities: [Entity]) -> Answer {
         let t = Desk.trimmed(text)
-        let word = ComplaintDialog.plain(t)
+        return answer(t, plain: ComplaintDialog.plain(t), entities: entities)
+    }
+
+    /// The same for text already trimmed (`Desk.trimmed`), with its `plain` form worked out.
+    mutating func answer(_ t: String, plain word: String, entities: [Entity]) -> Answer {
         switch next {
         case .category:
             guard let c = ComplaintCategory.parse(t) else { return .invalid }
@@ -74,7 +78,11 @@ public struct ComplaintDialog: Sendable, Equatable {
 
     /// Whether `text` is a plausible answer to the current slot (used to tell an answer from a question on another topic).
     public func accepts(_ text: String) -> Bool {
-        let word = ComplaintDialog.plain(text)
+        accepts(text, plain: ComplaintDialog.plain(text))
+    }
+
+    /// The same with `ComplaintDialog.plain(text)` already worked out.
+    func accepts(_ text: String, plain word: String) -> Bool {
         switch next {
         case .category: return ComplaintCategory.parse(text) != nil && !ComplaintDialog.looksLikeQuestion(text)
         case .mode: return ComplaintDialog.mode(answer: word) != nil
@@ -88,9 +96,11 @@ public struct ComplaintDialog: Sendable, Equatable {
     static func looksLikeQuestion(_ text: String) -> Bool {
         if text.contains("?") { return true }
         let first = text.lowercased().split(separator: " ").first.map(String.init) ?? ""
-        return ["kapan", "bagaimana", "gimana", "apa", "apakah", "berapa", "dimana", "di mana", "siapa", "cek", "status",
-                "when", "what", "how", "where", "who", "is", "are", "can", "check"].contains(first)
+        return questionWords.contains(first)
     }
+
+    private static let questionWords: Set<String> = ["kapan", "bagaimana", "gimana", "apa", "apakah", "berapa", "dimana", "di mana", "siapa",
+                                                     "cek", "status", "when", "what", "how", "where", "who", "is", "are", "can", "check"]
 
     public func prompt(_ book: ReplyBook, _ lang: Lang) -> String {
         switch next {
@@ -134,7 +144,12 @@ public struct ComplaintDialog: Sendable, Equatable {
     /// Lowercased, without surrounding whitespace and `.!,?`; a plain ASCII word (most short
     /// answers) skips Foundation's UTF-16 trim, which finds nothing to cut there anyway.
     static func plain(_ text: String) -> String {
-        var lowered = text.lowercased()
+        plain(lowered: text.lowercased())
+    }
+
+    /// `plain` of a text already lowercased.
+    static func plain(lowered: String) -> String {
+        var lowered = lowered
         if let first = lowered.utf8.first, let last = lowered.utf8.last,
            isKept(first), isKept(last) {
             return lowered
@@ -166,10 +181,13 @@ public struct ComplaintDialog: Sendable, Equatable {
     }
 
     static func mode(in lowered: String) -> ComplaintMode? {
-        if lowered.includes("anonim") || lowered.includes("anonymous") || lowered.includes("tanpa nama") { return .anonymous }
-        if lowered.includes("rahasia") || lowered.includes("confidential") { return .confidential }
+        if anonymousWords.found(in: lowered) { return .anonymous }
+        if confidentialWords.found(in: lowered) { return .confidential }
         return nil
     }
+
+    private static let anonymousWords = PhraseSet(["anonim", "anonymous", "tanpa nama"])
+    private static let confidentialWords = PhraseSet(["rahasia", "confidential"])
 
     /// Words people add around a choice ("biasa aja", "yang rahasia dong", "pilih 2").
     static let choiceFillers: Set<String> = ["aja", "saja", "sj", "deh", "dong", "ya", "yang", "yg", "pilih", "nomor", "no", "mode", "just", "the", "one", "option"]

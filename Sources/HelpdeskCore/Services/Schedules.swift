@@ -23,7 +23,12 @@ public struct Schedules: Sendable {
     }
 
     public func answer(_ text: String, entities: [Entity], today: Day, lang: Lang) -> String {
-        let q = query(text, entities: entities, today: today, lang: lang)
+        answer(lowered: text.lowercased(), entities: entities, today: today, lang: lang)
+    }
+
+    /// The same for a question already lowercased (the desk lowercases each message once).
+    func answer(lowered: String, entities: [Entity], today: Day, lang: Lang) -> String {
+        let q = query(lowered: lowered, entities: entities, today: today, lang: lang)
         var matches = data.cohorts.filter { c in
             (q.program == nil || c.program == q.program) && (q.cohort == nil || c.cohort == q.cohort)
         }
@@ -88,7 +93,11 @@ public struct Schedules: Sendable {
     }
 
     func query(_ text: String, entities: [Entity], today: Day, lang: Lang) -> Query {
-        let lowered = " " + text.lowercased() + " "
+        query(lowered: text.lowercased(), entities: entities, today: today, lang: lang)
+    }
+
+    func query(lowered text: String, entities: [Entity], today: Day, lang: Lang) -> Query {
+        let lowered = " " + text + " "
         var q = Query()
         q.program = entities.first(.program).flatMap { name in
             let wanted = name.lowercased()
@@ -97,30 +106,30 @@ public struct Schedules: Sendable {
         q.cohort = entities.first(.cohort).flatMap(CohortNumber.parse) ?? cohortNumber(in: lowered)
         // A week phrase comes before a date entity: the engine gives "minggu depan" as the week's
         // Monday, but the question is about the whole week.
-        let week = contains(lowered, ["minggu depan", "next week", "pekan depan", "mgg depan", "minggu ini", "this week", "pekan ini"])
+        let week = contains(lowered, Phrases.week)
         if let m = entities.first(.month), let first = Day(iso: m + "-01") {
             q.range = first...first.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(m, lang)
         } else if !week, let d = entities.first(.date).flatMap(Day.init(iso:)) {
             q.range = d...d
             q.rangeLabel = DayWording.long(d, lang)
-        } else if contains(lowered, ["bulan depan", "next month", "bulan berikutnya"]) {
+        } else if contains(lowered, Phrases.nextMonth) {
             let first = today.startOfNextMonth
             q.range = first...first.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(first.monthKey, lang)
-        } else if contains(lowered, ["bulan ini", "this month", "bln ini"]) {
+        } else if contains(lowered, Phrases.thisMonth) {
             q.range = today.startOfMonth...today.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(today.monthKey, lang)
-        } else if contains(lowered, ["minggu depan", "next week", "pekan depan", "mgg depan"]) {
+        } else if contains(lowered, Phrases.nextWeek) {
             let monday = today.startOfWeek.adding(days: 7)
             q.range = monday...monday.adding(days: 6)
             q.rangeLabel = lang == .en ? "next week" : "minggu depan"
-        } else if contains(lowered, ["minggu ini", "this week", "pekan ini"]) {
+        } else if contains(lowered, Phrases.thisWeek) {
             q.range = today.startOfWeek...today.startOfWeek.adding(days: 6)
             q.rangeLabel = lang == .en ? "this week" : "minggu ini"
         }
-        q.next = contains(lowered, [" next ", "berikut", "selanjutnya", "terdekat", "upcoming", "akan datang", "yang akan", "coming", "mendatang"]) && q.range == nil
-        q.untilWhen = contains(lowered, ["sampai kapan", "sampe kapan", "until when", "selesai", "berakhir", "kapan beres", "end ", "ends", "finish"])
+        q.next = contains(lowered, Phrases.next) && q.range == nil
+        q.untilWhen = contains(lowered, Phrases.untilWhen)
         return q
     }
 
@@ -141,10 +150,46 @@ public struct Schedules: Sendable {
     private func cohortNumber(in lowered: String) -> Int? {
         // A word equal to a cohort word contains it: most messages skip the word split.
         guard lowered.includesAny(Schedules.cohortWords) else { return nil }
-        let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let words = Schedules.words(of: lowered)
         for (i, w) in words.enumerated() where Schedules.cohortWords.contains(w) && i + 1 < words.count {
             if let n = CohortNumber.parse(words[i + 1]) { return n }
         }
         return nil
+    }
+
+    /// The words of `text` (runs of letters and digits). ASCII text is split by bytes; anything
+    /// else by `Character.isLetter`/`isNumber`, which give the same runs on ASCII.
+    static func words(of text: String) -> [String] {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var words: [String] = []
+            var start: String.Index?
+            let utf8 = text.utf8
+            var i = utf8.startIndex
+            while i != utf8.endIndex {
+                let b = utf8[i]
+                let isWord = (b | 0x20) &- UInt8(ascii: "a") < 26 || b &- UInt8(ascii: "0") < 10
+                if isWord {
+                    if start == nil { start = i }
+                } else if let s = start {
+                    words.append(String(text[s..<i]))
+                    start = nil
+                }
+                i = utf8.index(after: i)
+            }
+            if let s = start { words.append(String(text[s...])) }
+            return words
+        }
+        return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    /// The phrase lists `query` looks for, built once instead of once per question.
+    private enum Phrases {
+        static let week = ["minggu depan", "next week", "pekan depan", "mgg depan", "minggu ini", "this week", "pekan ini"]
+        static let nextMonth = ["bulan depan", "next month", "bulan berikutnya"]
+        static let thisMonth = ["bulan ini", "this month", "bln ini"]
+        static let nextWeek = ["minggu depan", "next week", "pekan depan", "mgg depan"]
+        static let thisWeek = ["minggu ini", "this week", "pekan ini"]
+        static let next = [" next ", "berikut", "selanjutnya", "terdekat", "upcoming", "akan datang", "yang akan", "coming", "mendatang"]
+        static let untilWhen = ["sampai kapan", "sampe kapan", "until when", "selesai", "berakhir", "kapan beres", "end ", "ends", "finish"]
     }
 }
