@@ -133,7 +133,7 @@ public struct Schedules: Sendable {
         return q
     }
 
-    private func contains(_ text: String, _ phrases: [String]) -> Bool { text.includesAny(phrases) }
+    private func contains(_ text: String, _ phrases: PhraseSet) -> Bool { phrases.found(in: text) }
 
     private func program(in lowered: String) -> String? {
         var best: (String, Int)?
@@ -146,22 +146,23 @@ public struct Schedules: Sendable {
     }
 
     private static let cohortWords = ["angkatan", "cohort", "batch", "gelombang", "akt", "angk"]
+    private static let cohortWordSet = PhraseSet(cohortWords)
 
     private func cohortNumber(in lowered: String) -> Int? {
         // A word equal to a cohort word contains it: most messages skip the word split.
-        guard lowered.includesAny(Schedules.cohortWords) else { return nil }
+        guard Schedules.cohortWordSet.found(in: lowered) else { return nil }
         let words = Schedules.words(of: lowered)
-        for (i, w) in words.enumerated() where Schedules.cohortWords.contains(w) && i + 1 < words.count {
-            if let n = CohortNumber.parse(words[i + 1]) { return n }
+        for (i, w) in words.enumerated() where i + 1 < words.count && Schedules.cohortWords.contains(where: { $0 == w }) {
+            if let n = CohortNumber.parse(String(words[i + 1])) { return n }
         }
         return nil
     }
 
     /// The words of `text` (runs of letters and digits). ASCII text is split by bytes; anything
     /// else by `Character.isLetter`/`isNumber`, which give the same runs on ASCII.
-    static func words(of text: String) -> [String] {
+    static func words(of text: String) -> [Substring] {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var words: [String] = []
+            var words: [Substring] = []
             var start: String.Index?
             let utf8 = text.utf8
             var i = utf8.startIndex
@@ -171,25 +172,25 @@ public struct Schedules: Sendable {
                 if isWord {
                     if start == nil { start = i }
                 } else if let s = start {
-                    words.append(String(text[s..<i]))
+                    words.append(text[s..<i])
                     start = nil
                 }
                 i = utf8.index(after: i)
             }
-            if let s = start { words.append(String(text[s...])) }
+            if let s = start { words.append(text[s...]) }
             return words
         }
-        return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     }
 
-    /// The phrase lists `query` looks for, built once instead of once per question.
+    /// The phrase lists `query` looks for, compiled once instead of built once per question.
     private enum Phrases {
-        static let week = ["minggu depan", "next week", "pekan depan", "mgg depan", "minggu ini", "this week", "pekan ini"]
-        static let nextMonth = ["bulan depan", "next month", "bulan berikutnya"]
-        static let thisMonth = ["bulan ini", "this month", "bln ini"]
-        static let nextWeek = ["minggu depan", "next week", "pekan depan", "mgg depan"]
-        static let thisWeek = ["minggu ini", "this week", "pekan ini"]
-        static let next = [" next ", "berikut", "selanjutnya", "terdekat", "upcoming", "akan datang", "yang akan", "coming", "mendatang"]
-        static let untilWhen = ["sampai kapan", "sampe kapan", "until when", "selesai", "berakhir", "kapan beres", "end ", "ends", "finish"]
+        static let week = PhraseSet(["minggu depan", "next week", "pekan depan", "mgg depan", "minggu ini", "this week", "pekan ini"])
+        static let nextMonth = PhraseSet(["bulan depan", "next month", "bulan berikutnya"])
+        static let thisMonth = PhraseSet(["bulan ini", "this month", "bln ini"])
+        static let nextWeek = PhraseSet(["minggu depan", "next week", "pekan depan", "mgg depan"])
+        static let thisWeek = PhraseSet(["minggu ini", "this week", "pekan ini"])
+        static let next = PhraseSet([" next ", "berikut", "selanjutnya", "terdekat", "upcoming", "akan datang", "yang akan", "coming", "mendatang"])
+        static let untilWhen = PhraseSet(["sampai kapan", "sampe kapan", "until when", "selesai", "berakhir", "kapan beres", "end ", "ends", "finish"])
     }
 }

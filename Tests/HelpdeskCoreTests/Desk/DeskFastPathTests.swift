@@ -57,7 +57,7 @@ import Testing
     ])
     func asciiWordSplitMatchesTheCharacterSplit(text: String) {
         let reference = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        #expect(Schedules.words(of: text) == reference)
+        #expect(Schedules.words(of: text).map(String.init) == reference)
     }
 
     @Test(arguments: [
@@ -74,5 +74,33 @@ import Testing
         if expected == nil {
             #expect(throws: JSONParseError("invalid UTF-8 in string", at: 1)) { try JSONParser.parse(bytes) }
         }
+    }
+}
+
+/// `ReplyBook` keeps its templates in a flat array indexed by `ReplyKey.ordinal`.
+@Suite struct ReplyBookTableTests {
+    @Test func ordinalsAreTheCasesInOrder() {
+        #expect(ReplyKey.allCases.count == ReplyKey.count)
+        #expect(ReplyKey.allCases.map(\.ordinal) == Array(0..<ReplyKey.count))
+    }
+
+    @Test func everyKeyIsFoundInItsLanguageOrTheOther() {
+        var id: [String: String] = [:], en: [String: String] = [:]
+        for (i, key) in ReplyKey.allCases.enumerated() {
+            if i % 3 != 1 { id[key.rawValue] = "id \(key.rawValue) {x}" }
+            if i % 3 != 2 { en[key.rawValue] = "en \(key.rawValue) {x}" }
+        }
+        let book = ReplyBook(texts: [.id: id, .en: en])
+        for (i, key) in ReplyKey.allCases.enumerated() {
+            let idText = i % 3 != 1 ? "id \(key.rawValue) 7" : "en \(key.rawValue) 7"
+            let enText = i % 3 != 2 ? "en \(key.rawValue) 7" : "id \(key.rawValue) 7"
+            #expect(book.text(key, .id, ["x": "7"]) == idText)
+            #expect(book.text(key, .en, pairs: [("x", "7")]) == enText)
+        }
+        let empty = ReplyBook(texts: [:])
+        #expect(empty.text(.scheduleItem, .en) == "[schedule_item]")
+        // Literal runs with multi-byte text and unfilled slots come back unchanged.
+        let one = ReplyBook(texts: [.id: ["greeting": "Halo {nama}, selamat datang ✓ {x}"]])
+        #expect(one.text(.greeting, .en, ["x": "é"]) == "Halo {nama}, selamat datang ✓ é")
     }
 }
