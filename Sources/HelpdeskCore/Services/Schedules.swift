@@ -151,36 +151,51 @@ public struct Schedules: Sendable {
     private func cohortNumber(in lowered: String) -> Int? {
         // A word equal to a cohort word contains it: most messages skip the word split.
         guard Schedules.cohortWordSet.found(in: lowered) else { return nil }
+        var text = lowered
+        let ascii: Int?? = text.withUTF8 { u in
+            guard let words = Schedules.asciiWords(u) else { return nil }
+            for (i, w) in words.enumerated() where i + 1 < words.count && Schedules.isCohortWord(UnsafeBufferPointer(rebasing: u[w])) {
+                if let n = CohortNumber.parse(String(decoding: UnsafeBufferPointer(rebasing: u[words[i + 1]]), as: UTF8.self)) { return .some(n) }
+            }
+            return .some(nil)
+        }
+        if let found = ascii { return found }
         let words = Schedules.words(of: lowered)
-        for (i, w) in words.enumerated() where i + 1 < words.count && Schedules.cohortWords.contains(where: { $0 == w }) {
-            if let n = CohortNumber.parse(String(words[i + 1])) { return n }
+        for (i, w) in words.enumerated() where Schedules.cohortWords.contains(w) && i + 1 < words.count {
+            if let n = CohortNumber.parse(words[i + 1]) { return n }
         }
         return nil
     }
 
-    /// The words of `text` (runs of letters and digits). ASCII text is split by bytes; anything
-    /// else by `Character.isLetter`/`isNumber`, which give the same runs on ASCII.
-    static func words(of text: String) -> [Substring] {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            var words: [Substring] = []
-            var start: String.Index?
-            let utf8 = text.utf8
-            var i = utf8.startIndex
-            while i != utf8.endIndex {
-                let b = utf8[i]
-                let isWord = (b | 0x20) &- UInt8(ascii: "a") < 26 || b &- UInt8(ascii: "0") < 10
-                if isWord {
-                    if start == nil { start = i }
-                } else if let s = start {
-                    words.append(text[s..<i])
-                    start = nil
-                }
-                i = utf8.index(after: i)
+    private static let cohortWordBytes = cohortWords.map { Array($0.utf8) }
+
+    private static func isCohortWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        cohortWordBytes.contains { $0.count == word.count && $0.elementsEqual(word) }
+    }
+
+    /// The words of `text` (runs of letters and digits), split by `Character.isLetter`/`isNumber`.
+    static func words(of text: String) -> [String] {
+        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    /// The byte ranges of the words of ASCII `u` (runs of ASCII letters and digits: what
+    /// `words(of:)` gives on ASCII text); nil when `u` is not all ASCII.
+    static func asciiWords(_ u: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        var words: [Range<Int>] = []
+        var start = -1
+        for i in 0..<u.count {
+            let b = u[i]
+            guard b < 0x80 else { return nil }
+            let isWord = (b | 0x20) &- UInt8(ascii: "a") < 26 || b &- UInt8(ascii: "0") < 10
+            if isWord {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                words.append(start..<i)
+                start = -1
             }
-            if let s = start { words.append(text[s...]) }
-            return words
         }
-        return text.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        if start >= 0 { words.append(start..<u.count) }
+        return words
     }
 
     /// The phrase lists `query` looks for, compiled once instead of built once per question.

@@ -1,3 +1,4 @@
+import Glibc
 import HelpdeskCore
 
 /// The common request line read in one pass without building a `JSONValue` tree: a flat JSON
@@ -68,7 +69,7 @@ enum FlatMessageDecoder {
     /// The string of valid UTF-8 `run`, else nil (checked as `JSONParser` does).
     private static func validString(_ run: UnsafeBufferPointer<UInt8>) -> String? {
         var s = String(decoding: run, as: UTF8.self)
-        let same = s.withUTF8 { d in d.count == run.count && zip(d, run).allSatisfy { $0 == $1 } }
+        let same = s.withUTF8 { d in d.count == run.count && (run.isEmpty || memcmp(d.baseAddress!, run.baseAddress!, run.count) == 0) }
         return same ? s : nil
     }
 

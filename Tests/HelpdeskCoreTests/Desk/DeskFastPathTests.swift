@@ -57,7 +57,14 @@ import Testing
     ])
     func asciiWordSplitMatchesTheCharacterSplit(text: String) {
         let reference = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
-        #expect(Schedules.words(of: text).map(String.init) == reference)
+        #expect(Schedules.words(of: text) == reference)
+        var t = text
+        let ascii = t.withUTF8 { u in Schedules.asciiWords(u).map { $0.map { String(decoding: UnsafeBufferPointer(rebasing: u[$0]), as: UTF8.self) } } }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            #expect(ascii == reference)
+        } else {
+            #expect(ascii == nil)
+        }
     }
 
     @Test(arguments: [
