@@ -29,31 +29,36 @@ public struct Schedules: Sendable {
     /// The same for a question already lowercased (the desk lowercases each message once).
     func answer(lowered: String, entities: [Entity], today: Day, lang: Lang) -> String {
         let q = query(lowered: lowered, entities: entities, today: today, lang: lang)
-        var matches = data.cohorts.filter { c in
-            (q.program == nil || c.program == q.program) && (q.cohort == nil || c.cohort == q.cohort)
+        // The cohorts are narrowed down by index: filtering copies of `Cohort` (several strings
+        // each) cost a retain and a release per string per step.
+        let cohorts = data.cohorts
+        var matches = cohorts.indices.filter { i in
+            (q.program == nil || cohorts[i].program == q.program) && (q.cohort == nil || cohorts[i].cohort == q.cohort)
         }
         if let r = q.range {
-            matches = matches.filter { $0.start <= r.upperBound && $0.end >= r.lowerBound }
+            matches = matches.filter { cohorts[$0].start <= r.upperBound && cohorts[$0].end >= r.lowerBound }
         }
         if q.next || (q.range == nil && q.cohort == nil) {
-            let upcoming = matches.filter { $0.start >= today }
+            let upcoming = matches.filter { cohorts[$0].start >= today }
             if q.next {
-                matches = q.program == nil ? firstPerProgram(upcoming) : Array(upcoming.prefix(1))
+                matches = q.program == nil ? firstPerProgram(upcoming, of: cohorts) : Array(upcoming.prefix(1))
             } else {
-                let current = matches.filter { $0.end >= today }
+                let current = matches.filter { cohorts[$0].end >= today }
                 matches = current.isEmpty ? Array(matches.suffix(1)) : current
             }
         } else if q.cohort != nil && q.range == nil && matches.count > 1 {
-            let current = matches.filter { $0.end >= today }
+            let current = matches.filter { cohorts[$0].end >= today }
             if !current.isEmpty { matches = current }
-            else if let latest = matches.last { matches = matches.filter { $0.program != latest.program || $0 == latest } }
+            else if let latest = matches.last {
+                matches = matches.filter { cohorts[$0].program != cohorts[latest].program || cohorts[$0] == cohorts[latest] }
+            }
         }
         if matches.isEmpty { return none(q, today: today, lang: lang) }
         if matches.count == 1, let c = matches.first {
-            return book.text(q.untilWhen ? .scheduleEnds : .scheduleStarts, lang, pairs: values(c, lang))
+            return book.text(q.untilWhen ? .scheduleEnds : .scheduleStarts, lang, pairs: values(cohorts[c], lang))
         }
         var lines = [book.text(.scheduleFound, lang)]
-        lines += matches.prefix(Schedules.listLimit).map { book.text(.scheduleItem, lang, pairs: values($0, lang)) }
+        lines += matches.prefix(Schedules.listLimit).map { book.text(.scheduleItem, lang, pairs: values(cohorts[$0], lang)) }
         if matches.count > Schedules.listLimit {
             lines.append(book.text(.scheduleMore, lang, ["count": String(matches.count - Schedules.listLimit)]))
         }
@@ -75,9 +80,9 @@ public struct Schedules: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func firstPerProgram(_ cohorts: [Cohort]) -> [Cohort] {
+    private func firstPerProgram(_ indices: [Int], of cohorts: [Cohort]) -> [Int] {
         var seen = Set<String>()
-        return cohorts.filter { seen.insert($0.program).inserted }
+        return indices.filter { seen.insert(cohorts[$0].program).inserted }
     }
 
     func values(_ c: Cohort, _ lang: Lang) -> [(String, String)] {
@@ -137,12 +142,34 @@ public struct Schedules: Sendable {
 
     private func program(in lowered: String) -> String? {
         var best: (String, Int)?
-        for m in data.programMatchers where m.length > (best?.1 ?? 0) {
-            if lowered.includes(m.spaced) || lowered.includes(m.questioned) || m.length > 5 && lowered.includes(m.lowered) {
-                best = (m.canonical, m.length)
+        var text = lowered
+        text.withUTF8 { hay in
+            for m in data.programMatchers where m.length > (best?.1 ?? 0) {
+                if Schedules.includes(hay, m.spaced) || Schedules.includes(hay, m.questioned)
+                    || m.length > 5 && Schedules.includes(hay, m.lowered) {
+                    best = (m.canonical, m.length)
+                }
             }
         }
         return best?.0
+    }
+
+    /// `String.includes` (a plain byte search) on bytes already pinned: the message is pinned
+    /// once for all the program names instead of once per name.
+    private static func includes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { pin in
+            let n = hay.count, m = pin.count
+            guard m > 0 else { return true }
+            guard m <= n else { return false }
+            let first = pin[0]
+            for i in 0...(n - m) where hay[i] == first {
+                var j = 1
+                while j < m, hay[i + j] == pin[j] { j += 1 }
+                if j == m { return true }
+            }
+            return false
+        }
     }
 
     private static let cohortWords = ["angkatan", "cohort", "batch", "gelombang", "akt", "angk"]
