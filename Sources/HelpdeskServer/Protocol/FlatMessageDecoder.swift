@@ -12,6 +12,7 @@ enum FlatMessageDecoder {
         return line.withUTF8 { decode($0) }
     }
 
+    /// The members the fast path knows.
     private enum Key { case id, user, channel, text }
 
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Request? {
