@@ -143,11 +143,14 @@ public struct Schedules: Sendable {
     private func program(in lowered: String) -> String? {
         var best: (String, Int)?
         var text = lowered
+        // The matchers are read in place (a copy of each retained and released its five strings).
         text.withUTF8 { hay in
-            for m in data.programMatchers where m.length > (best?.1 ?? 0) {
-                if Schedules.includes(hay, m.spaced) || Schedules.includes(hay, m.questioned)
-                    || m.length > 5 && Schedules.includes(hay, m.lowered) {
-                    best = (m.canonical, m.length)
+            data.programMatchers.withUnsafeBufferPointer { matchers in
+                for i in matchers.indices where matchers[i].length > (best?.1 ?? 0) {
+                    if Schedules.includes(hay, matchers[i].spaced) || Schedules.includes(hay, matchers[i].questioned)
+                        || matchers[i].length > 5 && Schedules.includes(hay, matchers[i].lowered) {
+                        best = (matchers[i].canonical, matchers[i].length)
+                    }
                 }
             }
         }
