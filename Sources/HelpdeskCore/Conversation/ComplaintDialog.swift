@@ -42,7 +42,11 @@ public struct ComplaintDialog: Sendable, Equatable {
     /// Takes `text` as the answer to the current slot.
     public mutating func answer(_ text: String, entities: [Entity]) -> Answer {
         let t = Desk.trimmed(text)
-        let word = ComplaintDialog.plain(t)
+        return answer(t, plain: ComplaintDialog.plain(t), entities: entities)
+    }
+
+    /// The same for text already trimmed (`Desk.trimmed`), with its `plain` form worked out.
+    mutating func answer(_ t: String, plain word: String, entities: [Entity]) -> Answer {
         switch next {
         case .category:
             guard let c = ComplaintCategory.parse(t) else { return .invalid }
@@ -74,7 +78,11 @@ public struct ComplaintDialog: Sendable, Equatable {
 
     /// Whether `text` is a plausible answer to the current slot (used to tell an answer from a question on another topic).
     public func accepts(_ text: String) -> Bool {
-        let word = ComplaintDialog.plain(text)
+        accepts(text, plain: ComplaintDialog.plain(text))
+    }
+
+    /// The same with `ComplaintDialog.plain(text)` already worked out.
+    func accepts(_ text: String, plain word: String) -> Bool {
         switch next {
         case .category: return ComplaintCategory.parse(text) != nil && !ComplaintDialog.looksLikeQuestion(text)
         case .mode: return ComplaintDialog.mode(answer: word) != nil
@@ -88,9 +96,11 @@ public struct ComplaintDialog: Sendable, Equatable {
     static func looksLikeQuestion(_ text: String) -> Bool {
         if text.contains("?") { return true }
         let first = text.lowercased().split(separator: " ").first.map(String.init) ?? ""
-        return ["kapan", "bagaimana", "gimana", "apa", "apakah", "berapa", "dimana", "di mana", "siapa", "cek", "status",
-                "when", "what", "how", "where", "who", "is", "are", "can", "check"].contains(first)
+        return questionWords.contains(first)
     }
+
+    private static let questionWords: Set<String> = ["kapan", "bagaimana", "gimana", "apa", "apakah", "berapa", "dimana", "di mana", "siapa",
+                                                     "cek", "status", "when", "what", "how", "where", "who", "is", "are", "can", "check"]
 
     public func prompt(_ book: ReplyBook, _ lang: Lang) -> String {
         switch next {
@@ -134,7 +144,12 @@ public struct ComplaintDialog: Sendable, Equatable {
     /// Lowercased, without surrounding whitespace and `.!,?`; a plain ASCII word (most short
     /// answers) skips Foundation's UTF-16 trim, which finds nothing to cut there anyway.
     static func plain(_ text: String) -> String {
-        var lowered = text.lowercased()
+        plain(lowered: text.lowercased())
+    }
+
+    /// `plain` of a text already lowercased.
+    static func plain(lowered: String) -> String {
+        var lowered = lowered
         if let first = lowered.utf8.first, let last = lowered.utf8.last,
            isKept(first), isKept(last) {
             return lowered
@@ -166,10 +181,13 @@ public struct ComplaintDialog: Sendable, Equatable {
     }
 
     static func mode(in lowered: String) -> ComplaintMode? {
-        if lowered.includes("anonim") || lowered.includes("anonymous") || lowered.includes("tanpa nama") { return .anonymous }
-        if lowered.includes("rahasia") || lowered.includes("confidential") { return .confidential }
+        if anonymousWords.found(in: lowered) { return .anonymous }
+        if confidentialWords.found(in: lowered) { return .confidential }
         return nil
     }
+
+    private static let anonymousWords = PhraseSet(["anonim", "anonymous", "tanpa nama"])
+    private static let confidentialWords = PhraseSet(["rahasia", "confidential"])
 
     /// Words people add around a choice ("biasa aja", "yang rahasia dong", "pilih 2").
     static let choiceFillers: Set<String> = ["aja", "saja", "sj", "deh", "dong", "ya", "yang", "yg", "pilih", "nomor", "no", "mode", "just", "the", "one", "option"]
@@ -178,24 +196,62 @@ public struct ComplaintDialog: Sendable, Equatable {
         // Most answers are one word ("2", "anonim"); longer ones are mostly sentences typed
         // while the dialog waits (every message then comes through `accepts`): count the words
         // that are not fillers without building a list of them.
-        guard text.utf8.contains(UInt8(ascii: " ")) else { return choice(text) ?? mode(in: text) }
-        var kept: Substring?
-        var keptCount = 0
-        let bytes = text.utf8, space = UInt8(ascii: " ")
-        var i = bytes.startIndex
-        while keptCount < 2, let start = bytes[i...].firstIndex(where: { $0 != space }) {
-            let end = bytes[start...].firstIndex(of: space) ?? bytes.endIndex
-            let word = text[start..<end]
-            if !choiceFillers.contains(String(word)) { keptCount += 1; kept = word }
-            i = end
+        var copy = text
+        let ascii = copy.withUTF8 { u in
+            asciiKeptWords(u).map { r in (r.count, r.kept.map { String(decoding: UnsafeBufferPointer(rebasing: u[$0]), as: UTF8.self) }) }
         }
-        if keptCount == 1, let kept, let m = choice(String(kept)) { return m }
+        var kept: String?
+        var keptCount = 0
+        if let (count, word) = ascii {
+            (keptCount, kept) = (count, word)
+        } else {
+            guard text.utf8.contains(UInt8(ascii: " ")) else { return choice(text) ?? mode(in: text) }
+            let bytes = text.utf8, space = UInt8(ascii: " ")
+            var i = bytes.startIndex
+            while keptCount < 2, let start = bytes[i...].firstIndex(where: { $0 != space }) {
+                let end = bytes[start...].firstIndex(of: space) ?? bytes.endIndex
+                let word = String(text[start..<end])
+                if !choiceFillers.contains(word) { keptCount += 1; kept = word }
+                i = end
+            }
+        }
+        if keptCount == 1, let kept, let m = choice(kept) { return m }
         // A filler between "tanpa" and "nama" ("tanpa aja nama") only meets again once the fillers are gone.
         if text.includes("tanpa") {
             return mode(in: text.split(separator: " ").filter { !choiceFillers.contains(String($0)) }.joined(separator: " "))
         }
         // No filler contains a mode keyword, so the keywords are found in the text as typed.
         return mode(in: text)
+    }
+
+    private static let fillerBytes = choiceFillers.map { Array($0.utf8) }
+
+    /// For ASCII text with a space: how many words (split at spaces) are not fillers, counting
+    /// to two at most, and the last such word counted, found by bytes. Nil for any other text,
+    /// which `mode(answer:)` reads by `String` as before.
+    private static func asciiKeptWords(_ u: UnsafeBufferPointer<UInt8>) -> (count: Int, kept: Range<Int>?)? {
+        var hasSpace = false
+        for b in u {
+            if b >= 0x80 { return nil }
+            if b == 0x20 { hasSpace = true }
+        }
+        guard hasSpace else { return nil }
+        var count = 0
+        var kept: Range<Int>?
+        var i = 0
+        let n = u.count
+        while count < 2 {
+            while i < n, u[i] == 0x20 { i += 1 }
+            guard i < n else { break }
+            let start = i
+            while i < n, u[i] != 0x20 { i += 1 }
+            let word = UnsafeBufferPointer(rebasing: u[start..<i])
+            if !fillerBytes.contains(where: { $0.count == word.count && $0.elementsEqual(word) }) {
+                count += 1
+                kept = start..<i
+            }
+        }
+        return (count, kept)
     }
 
     /// A choice given by its number or its plain name.

@@ -121,7 +121,7 @@ public final class Desk: Responder {
         session.lastSeen = now
         let c = current
         let text = Desk.trimmed(message.text)
-        let turn = Turn(message: message, text: text, content: c, now: now)
+        let turn = Turn(message: message, text: text, lowered: text.lowercased(), content: c, now: now)
         let routed = dutyReply(turn, session: &session) ?? route(turn, session: &session)
         let reply = withDuties(routed, turn, session: &session)
         sessions.save(session, for: message.user)
@@ -134,24 +134,27 @@ public final class Desk: Responder {
     struct Turn {
         var message: Message
         var text: String
+        /// `text.lowercased()`, worked out once per message for every phrase test that needs it.
+        var lowered: String
         var content: Content
         var now: Date
         var book: ReplyBook { content.book }
-        var lowered: String { text.lowercased() }
     }
 
     private func route(_ turn: Turn, session: inout Session) -> Reply {
         guard !turn.text.isEmpty else {
             return Reply(text: turn.book.text(.emptyMessage, session.lang), intent: .help, confidence: 1, lang: session.lang, handler: "conversation", outcome: .askedForMore)
         }
-        if Desk.isCancel(turn.text) {
+        // The message as a bare word ("Batal!" -> "batal"), for the cancel and yes tests and the dialog.
+        let word = ComplaintDialog.plain(lowered: turn.lowered)
+        if Desk.cancelWords.contains(word) {
             let had = session.dialog != nil || session.awaiting != nil
             session.dialog = nil
             session.awaiting = nil
             return Reply(text: turn.book.text(had ? .cancelled : .nothingToCancel, session.lang), intent: .complaintFile,
                          confidence: 1, lang: session.lang, handler: "conversation", outcome: .answered)
         }
-        if session.dialog == nil, Desk.isBareYes(turn.text) {
+        if session.dialog == nil, Desk.bareYes.contains(word) {
             // "ya" with nothing pending is a nod, not a goodbye: invite the question.
             return Reply(text: turn.book.text(.emptyMessage, session.lang), intent: .help, confidence: 1, lang: session.lang,
                          handler: "conversation", outcome: .askedForMore)
@@ -160,9 +163,9 @@ public final class Desk: Responder {
         if !session.langPinned, let lang = cls.lang { session.lang = lang }
 
         if var dialog = session.dialog {
-            let otherTopic = cls.intent != .complaintFile && cls.confidence >= 0.7 && Desk.topics.contains(cls.intent) && !dialog.accepts(turn.text)
+            let otherTopic = cls.intent != .complaintFile && cls.confidence >= 0.7 && Desk.topics.contains(cls.intent) && !dialog.accepts(turn.text, plain: word)
             if !otherTopic {
-                return continueComplaint(turn, cls, &dialog, session: &session)
+                return continueComplaint(turn, cls, &dialog, plain: word, session: &session)
             }
             session.awaiting = nil
             var reply = answer(turn, cls, intent: cls.intent, session: &session)

@@ -29,7 +29,7 @@ extension Desk {
             return reply(book.text(Desk.outOfScopeKey(turn.lowered), lang), "out_of_scope", .fallback)
         case .scheduleQuery:
             let schedules = Schedules(data: turn.content.data, book: book)
-            return reply(schedules.answer(turn.text, entities: cls.entities, today: Day(turn.now), lang: lang), "schedule")
+            return reply(schedules.answer(lowered: turn.lowered, entities: cls.entities, today: Day(turn.now), lang: lang), "schedule")
         case .registrationStatus:
             let (text, outcome) = registration(turn, cls, session: &session)
             return reply(text, "registration", outcome)
@@ -49,7 +49,8 @@ extension Desk {
         }
     }
 
-    func continueComplaint(_ turn: Turn, _ cls: Classification, _ dialog: inout ComplaintDialog, session: inout Session) -> Reply {
+    func continueComplaint(_ turn: Turn, _ cls: Classification, _ dialog: inout ComplaintDialog, plain word: String,
+                           session: inout Session) -> Reply {
         let lang = session.lang
         let book = turn.book
         func reply(_ text: String, _ outcome: Outcome = .askedForMore, ticket: String? = nil) -> Reply {
@@ -57,7 +58,8 @@ extension Desk {
                   outcome: outcome, entities: cls.entities, ticket: ticket)
         }
         let slot = dialog.next
-        switch dialog.answer(turn.text, entities: cls.entities) {
+        // `turn.text` is already trimmed, so `answer(_:entities:)` would trim and lowercase it again for nothing.
+        switch dialog.answer(turn.text, plain: word, entities: cls.entities) {
         case .invalid:
             session.dialog = dialog
             switch slot {

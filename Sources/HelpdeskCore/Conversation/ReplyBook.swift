@@ -5,19 +5,28 @@ import Foundation
 /// `key: text with {placeholders}`; `#` starts a comment; `\n` in a text is a line break.
 /// A key missing in one language falls back to the other (and `validate` reports it).
 public struct ReplyBook: Sendable {
-    /// Every key's template per language, compiled once (a missing key falls back to the other language).
-    private let templates: [Lang: [ReplyKey: ReplyTemplate]]
+    /// Every key's template, compiled once, at `slot(key, lang)`: a flat array, so a reply's
+    /// text is found without hashing (two dictionary look-ups per reply before).
+    private let templates: [ReplyTemplate?]
 
     public init(texts: [Lang: [String: String]]) {
-        var templates: [Lang: [ReplyKey: ReplyTemplate]] = [:]
+        var templates = [ReplyTemplate?](repeating: nil, count: 2 * ReplyKey.count)
         for (lang, table) in texts {
-            var compiled: [ReplyKey: ReplyTemplate] = [:]
             for (name, text) in table {
-                if let key = ReplyKey(rawValue: name) { compiled[key] = ReplyTemplate(text) }
+                if let key = ReplyKey(rawValue: name) { templates[ReplyBook.slot(key, lang)] = ReplyTemplate(text) }
             }
-            templates[lang] = compiled
         }
         self.templates = templates
+    }
+
+    @inline(__always) private static func slot(_ key: ReplyKey, _ lang: Lang) -> Int {
+        (lang == .id ? 0 : ReplyKey.count) + key.ordinal
+    }
+
+    /// The template of `key` in `lang`, else in the other language.
+    @inline(__always) private func template(_ key: ReplyKey, _ lang: Lang) -> ReplyTemplate? {
+        let other: Lang = lang == .id ? .en : .id
+        return templates[ReplyBook.slot(key, lang)] ?? templates[ReplyBook.slot(key, other)]
     }
 
     /// Loads both files; `book` is nil when neither file could be read.
@@ -87,15 +96,13 @@ public struct ReplyBook: Sendable {
 
     /// The text of `key` in `lang` (or the other language), with `{name}` placeholders filled.
     public func text(_ key: ReplyKey, _ lang: Lang, _ values: [String: String] = [:]) -> String {
-        let other: Lang = lang == .id ? .en : .id
-        guard let t = templates[lang]?[key] ?? templates[other]?[key] else { return "[\(key.rawValue)]" }
+        guard let t = template(key, lang) else { return "[\(key.rawValue)]" }
         return t.filled(values)
     }
 
     /// The same with the values as name/value pairs (the first pair of a name wins).
     func text(_ key: ReplyKey, _ lang: Lang, pairs: [(String, String)]) -> String {
-        let other: Lang = lang == .id ? .en : .id
-        guard let t = templates[lang]?[key] ?? templates[other]?[key] else { return "[\(key.rawValue)]" }
+        guard let t = template(key, lang) else { return "[\(key.rawValue)]" }
         return t.filled(pairs: pairs)
     }
 }

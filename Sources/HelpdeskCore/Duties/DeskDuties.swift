@@ -25,7 +25,7 @@ extension Desk {
                              confidence: 1, lang: lang, handler: "survey", outcome: .answered)
             }
         }
-        guard let request = turn.content.privacy.match(turn.text) else { return nil }
+        guard let request = turn.content.privacy.match(lowered: turn.lowered) else { return nil }
         let text = request == .access ? dataHeld(turn, session: session) : erase(turn, session: &session)
         return Reply(text: text, intent: .help, confidence: 1, lang: lang, handler: "privacy", outcome: .answered)
     }

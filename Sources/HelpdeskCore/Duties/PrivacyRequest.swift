@@ -11,8 +11,18 @@ public enum PrivacyRequest: String, Sendable, Equatable {
 
     /// The phrase list; built-in defaults when the file is missing.
     public struct Phrases: Sendable {
-        public var access: [String]
-        public var erase: [String]
+        public var access: [String] { didSet { accessSet = PhraseSet(access) } }
+        public var erase: [String] { didSet { eraseSet = PhraseSet(erase) } }
+        /// The same lists compiled for one-pass matching (kept in step with the lists).
+        private var accessSet: PhraseSet
+        private var eraseSet: PhraseSet
+
+        public init(access: [String], erase: [String]) {
+            self.access = access
+            self.erase = erase
+            self.accessSet = PhraseSet(access)
+            self.eraseSet = PhraseSet(erase)
+        }
 
         public static let defaults = Phrases(
             access: ["data apa yang kalian simpan", "data apa yang disimpan", "lihat data saya", "data saya apa saja",
@@ -42,9 +52,13 @@ public enum PrivacyRequest: String, Sendable, Equatable {
 
         /// The request `text` makes, erasure first ("hapus data saya" also names the data).
         public func match(_ text: String) -> PrivacyRequest? {
-            let t = text.lowercased()
-            if t.includesAny(erase) { return .erase }
-            if t.includesAny(access) { return .access }
+            match(lowered: text.lowercased())
+        }
+
+        /// The same for text already lowercased (the desk lowercases each message once).
+        func match(lowered t: String) -> PrivacyRequest? {
+            if eraseSet.found(in: t) { return .erase }
+            if accessSet.found(in: t) { return .access }
             return nil
         }
     }

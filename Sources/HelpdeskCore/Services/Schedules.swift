@@ -23,32 +23,42 @@ public struct Schedules: Sendable {
     }
 
     public func answer(_ text: String, entities: [Entity], today: Day, lang: Lang) -> String {
-        let q = query(text, entities: entities, today: today, lang: lang)
-        var matches = data.cohorts.filter { c in
-            (q.program == nil || c.program == q.program) && (q.cohort == nil || c.cohort == q.cohort)
+        answer(lowered: text.lowercased(), entities: entities, today: today, lang: lang)
+    }
+
+    /// The same for a question already lowercased (the desk lowercases each message once).
+    func answer(lowered: String, entities: [Entity], today: Day, lang: Lang) -> String {
+        let q = query(lowered: lowered, entities: entities, today: today, lang: lang)
+        // The cohorts are narrowed down by index: filtering copies of `Cohort` (several strings
+        // each) cost a retain and a release per string per step.
+        let cohorts = data.cohorts
+        var matches = cohorts.indices.filter { i in
+            (q.program == nil || cohorts[i].program == q.program) && (q.cohort == nil || cohorts[i].cohort == q.cohort)
         }
         if let r = q.range {
-            matches = matches.filter { $0.start <= r.upperBound && $0.end >= r.lowerBound }
+            matches = matches.filter { cohorts[$0].start <= r.upperBound && cohorts[$0].end >= r.lowerBound }
         }
         if q.next || (q.range == nil && q.cohort == nil) {
-            let upcoming = matches.filter { $0.start >= today }
+            let upcoming = matches.filter { cohorts[$0].start >= today }
             if q.next {
-                matches = q.program == nil ? firstPerProgram(upcoming) : Array(upcoming.prefix(1))
+                matches = q.program == nil ? firstPerProgram(upcoming, of: cohorts) : Array(upcoming.prefix(1))
             } else {
-                let current = matches.filter { $0.end >= today }
+                let current = matches.filter { cohorts[$0].end >= today }
                 matches = current.isEmpty ? Array(matches.suffix(1)) : current
             }
         } else if q.cohort != nil && q.range == nil && matches.count > 1 {
-            let current = matches.filter { $0.end >= today }
+            let current = matches.filter { cohorts[$0].end >= today }
             if !current.isEmpty { matches = current }
-            else if let latest = matches.last { matches = matches.filter { $0.program != latest.program || $0 == latest } }
+            else if let latest = matches.last {
+                matches = matches.filter { cohorts[$0].program != cohorts[latest].program || cohorts[$0] == cohorts[latest] }
+            }
         }
         if matches.isEmpty { return none(q, today: today, lang: lang) }
         if matches.count == 1, let c = matches.first {
-            return book.text(q.untilWhen ? .scheduleEnds : .scheduleStarts, lang, pairs: values(c, lang))
+            return book.text(q.untilWhen ? .scheduleEnds : .scheduleStarts, lang, pairs: values(cohorts[c], lang))
         }
         var lines = [book.text(.scheduleFound, lang)]
-        lines += matches.prefix(Schedules.listLimit).map { book.text(.scheduleItem, lang, pairs: values($0, lang)) }
+        lines += matches.prefix(Schedules.listLimit).map { book.text(.scheduleItem, lang, pairs: values(cohorts[$0], lang)) }
         if matches.count > Schedules.listLimit {
             lines.append(book.text(.scheduleMore, lang, ["count": String(matches.count - Schedules.listLimit)]))
         }
@@ -70,9 +80,9 @@ public struct Schedules: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func firstPerProgram(_ cohorts: [Cohort]) -> [Cohort] {
+    private func firstPerProgram(_ indices: [Int], of cohorts: [Cohort]) -> [Int] {
         var seen = Set<String>()
-        return cohorts.filter { seen.insert($0.program).inserted }
+        return indices.filter { seen.insert(cohorts[$0].program).inserted }
     }
 
     func values(_ c: Cohort, _ lang: Lang) -> [(String, String)] {
@@ -88,7 +98,11 @@ public struct Schedules: Sendable {
     }
 
     func query(_ text: String, entities: [Entity], today: Day, lang: Lang) -> Query {
-        let lowered = " " + text.lowercased() + " "
+        query(lowered: text.lowercased(), entities: entities, today: today, lang: lang)
+    }
+
+    func query(lowered text: String, entities: [Entity], today: Day, lang: Lang) -> Query {
+        let lowered = " " + text + " "
         var q = Query()
         q.program = entities.first(.program).flatMap { name in
             let wanted = name.lowercased()
@@ -97,54 +111,131 @@ public struct Schedules: Sendable {
         q.cohort = entities.first(.cohort).flatMap(CohortNumber.parse) ?? cohortNumber(in: lowered)
         // A week phrase comes before a date entity: the engine gives "minggu depan" as the week's
         // Monday, but the question is about the whole week.
-        let week = contains(lowered, ["minggu depan", "next week", "pekan depan", "mgg depan", "minggu ini", "this week", "pekan ini"])
+        let week = contains(lowered, Phrases.week)
         if let m = entities.first(.month), let first = Day(iso: m + "-01") {
             q.range = first...first.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(m, lang)
         } else if !week, let d = entities.first(.date).flatMap(Day.init(iso:)) {
             q.range = d...d
             q.rangeLabel = DayWording.long(d, lang)
-        } else if contains(lowered, ["bulan depan", "next month", "bulan berikutnya"]) {
+        } else if contains(lowered, Phrases.nextMonth) {
             let first = today.startOfNextMonth
             q.range = first...first.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(first.monthKey, lang)
-        } else if contains(lowered, ["bulan ini", "this month", "bln ini"]) {
+        } else if contains(lowered, Phrases.thisMonth) {
             q.range = today.startOfMonth...today.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(today.monthKey, lang)
-        } else if contains(lowered, ["minggu depan", "next week", "pekan depan", "mgg depan"]) {
+        } else if contains(lowered, Phrases.nextWeek) {
             let monday = today.startOfWeek.adding(days: 7)
             q.range = monday...monday.adding(days: 6)
             q.rangeLabel = lang == .en ? "next week" : "minggu depan"
-        } else if contains(lowered, ["minggu ini", "this week", "pekan ini"]) {
+        } else if contains(lowered, Phrases.thisWeek) {
             q.range = today.startOfWeek...today.startOfWeek.adding(days: 6)
             q.rangeLabel = lang == .en ? "this week" : "minggu ini"
         }
-        q.next = contains(lowered, [" next ", "berikut", "selanjutnya", "terdekat", "upcoming", "akan datang", "yang akan", "coming", "mendatang"]) && q.range == nil
-        q.untilWhen = contains(lowered, ["sampai kapan", "sampe kapan", "until when", "selesai", "berakhir", "kapan beres", "end ", "ends", "finish"])
+        q.next = contains(lowered, Phrases.next) && q.range == nil
+        q.untilWhen = contains(lowered, Phrases.untilWhen)
         return q
     }
 
-    private func contains(_ text: String, _ phrases: [String]) -> Bool { text.includesAny(phrases) }
+    private func contains(_ text: String, _ phrases: PhraseSet) -> Bool { phrases.found(in: text) }
 
     private func program(in lowered: String) -> String? {
         var best: (String, Int)?
-        for m in data.programMatchers where m.length > (best?.1 ?? 0) {
-            if lowered.includes(m.spaced) || lowered.includes(m.questioned) || m.length > 5 && lowered.includes(m.lowered) {
-                best = (m.canonical, m.length)
+        var text = lowered
+        // The matchers are read in place (a copy of each retained and released its five strings).
+        text.withUTF8 { hay in
+            data.programMatchers.withUnsafeBufferPointer { matchers in
+                for i in matchers.indices where matchers[i].length > (best?.1 ?? 0) {
+                    if Schedules.includes(hay, matchers[i].spaced) || Schedules.includes(hay, matchers[i].questioned)
+                        || matchers[i].length > 5 && Schedules.includes(hay, matchers[i].lowered) {
+                        best = (matchers[i].canonical, matchers[i].length)
+                    }
+                }
             }
         }
         return best?.0
     }
 
+    /// `String.includes` (a plain byte search) on bytes already pinned: the message is pinned
+    /// once for all the program names instead of once per name.
+    private static func includes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { pin in
+            let n = hay.count, m = pin.count
+            guard m > 0 else { return true }
+            guard m <= n else { return false }
+            let first = pin[0]
+            for i in 0...(n - m) where hay[i] == first {
+                var j = 1
+                while j < m, hay[i + j] == pin[j] { j += 1 }
+                if j == m { return true }
+            }
+            return false
+        }
+    }
+
     private static let cohortWords = ["angkatan", "cohort", "batch", "gelombang", "akt", "angk"]
+    private static let cohortWordSet = PhraseSet(cohortWords)
 
     private func cohortNumber(in lowered: String) -> Int? {
         // A word equal to a cohort word contains it: most messages skip the word split.
-        guard lowered.includesAny(Schedules.cohortWords) else { return nil }
-        let words = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        guard Schedules.cohortWordSet.found(in: lowered) else { return nil }
+        var text = lowered
+        let ascii: Int?? = text.withUTF8 { u in
+            guard let words = Schedules.asciiWords(u) else { return nil }
+            for (i, w) in words.enumerated() where i + 1 < words.count && Schedules.isCohortWord(UnsafeBufferPointer(rebasing: u[w])) {
+                if let n = CohortNumber.parse(String(decoding: UnsafeBufferPointer(rebasing: u[words[i + 1]]), as: UTF8.self)) { return .some(n) }
+            }
+            return .some(nil)
+        }
+        if let found = ascii { return found }
+        let words = Schedules.words(of: lowered)
         for (i, w) in words.enumerated() where Schedules.cohortWords.contains(w) && i + 1 < words.count {
             if let n = CohortNumber.parse(words[i + 1]) { return n }
         }
         return nil
+    }
+
+    private static let cohortWordBytes = cohortWords.map { Array($0.utf8) }
+
+    private static func isCohortWord(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        cohortWordBytes.contains { $0.count == word.count && $0.elementsEqual(word) }
+    }
+
+    /// The words of `text` (runs of letters and digits), split by `Character.isLetter`/`isNumber`.
+    static func words(of text: String) -> [String] {
+        text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    /// The byte ranges of the words of ASCII `u` (runs of ASCII letters and digits: what
+    /// `words(of:)` gives on ASCII text); nil when `u` is not all ASCII.
+    static func asciiWords(_ u: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        var words: [Range<Int>] = []
+        var start = -1
+        for i in 0..<u.count {
+            let b = u[i]
+            guard b < 0x80 else { return nil }
+            let isWord = (b | 0x20) &- UInt8(ascii: "a") < 26 || b &- UInt8(ascii: "0") < 10
+            if isWord {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                words.append(start..<i)
+                start = -1
+            }
+        }
+        if start >= 0 { words.append(start..<u.count) }
+        return words
+    }
+
+    /// The phrase lists `query` looks for, compiled once instead of built once per question.
+    private enum Phrases {
+        static let week = PhraseSet(["minggu depan", "next week", "pekan depan", "mgg depan", "minggu ini", "this week", "pekan ini"])
+        static let nextMonth = PhraseSet(["bulan depan", "next month", "bulan berikutnya"])
+        static let thisMonth = PhraseSet(["bulan ini", "this month", "bln ini"])
+        static let nextWeek = PhraseSet(["minggu depan", "next week", "pekan depan", "mgg depan"])
+        static let thisWeek = PhraseSet(["minggu ini", "this week", "pekan ini"])
+        static let next = PhraseSet([" next ", "berikut", "selanjutnya", "terdekat", "upcoming", "akan datang", "yang akan", "coming", "mendatang"])
+        static let untilWhen = PhraseSet(["sampai kapan", "sampe kapan", "until when", "selesai", "berakhir", "kapan beres", "end ", "ends", "finish"])
     }
 }

@@ -31,6 +31,12 @@ public enum RequestDecoder {
             return .success(.slash(name: name.lowercased(), argument: String(argument)))
         }
         guard first == UInt8(ascii: "{") else { return .success(.text(line)) }
+        if let message = FlatMessageDecoder.decode(line) { return .success(message) }
+        return decodeObject(line)
+    }
+
+    /// The general path for a line starting with `{`: parse the whole JSON value, then check its shape.
+    static func decodeObject(_ line: String) -> Result<Request, RequestFailure> {
         let value: JSONValue
         do {
             value = try JSONParser.parse(line)
