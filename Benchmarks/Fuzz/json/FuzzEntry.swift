@@ -2,7 +2,8 @@
 // RequestDecoder (Sources/HelpdeskServer/Protocol/Request.swift).
 // Invariants: no crash; whatever parses writes back as JSON that parses to an equal value, and
 // writing that value again gives the same text (parse → write → parse round-trips); the decoder
-// never crashes and a `{` line it accepts is a JSON object.
+// never crashes and a `{` line it accepts is a JSON object; the flat-message fast path
+// (FlatMessageDecoder) decodes every `{` line exactly as the general path does.
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -20,6 +21,9 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         invariant(JSONWriter.text(of: again) == text, "second write differs: \(text)")
     }
     let line = String(decoding: bytes, as: UTF8.self)
+    if line.utf8.first == UInt8(ascii: "{") {
+        invariant(RequestDecoder.decode(line) == RequestDecoder.decodeObject(line), "fast path differs from the general path: \(line)")
+    }
     switch RequestDecoder.decode(line) {
     case .success(.message(_, _, _, let text)):
         invariant(!text.isEmpty, "a message request with empty text")
