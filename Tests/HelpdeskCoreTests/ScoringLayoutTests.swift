@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import HelpdeskCore
 
-/// `ScoringLayout` (examples regrouped into label runs padded to 8, interleaved postings, dense
-/// centroid rows, integer maxima) against the dense reference of `ClassifierFastPathTests`, on
+/// `ScoringLayout` (examples regrouped into label runs padded to 8, interleaved postings with
+/// the centroid weights in the same runs, integer maxima) against the dense reference of `ClassifierFastPathTests`, on
 /// synthetic indexes whose labels are interleaved, uneven, or empty.
 @Suite struct ScoringLayoutTests {
     /// A bag with the given word keys (weights 1, 2, ...) and no n-grams.
@@ -38,6 +38,7 @@ import Testing
             #expect(s >= ls[Int(l)] && s < ls[Int(l) + 1])
         }
         #expect(Set(ix.layout.slotOf).count == count)
+        #expect(ix.layout.features.map(\.idf) == ix.idf)
         var rng = SplitMix(seed: seed &+ 100)
         var queries = bags.prefix(5).map { $0 }
         for _ in 0..<5 { queries.append(Self.bag((0..<Int(rng.next() % 8 + 1)).map { _ in rng.next() % 50 + 1 })) }

@@ -84,7 +84,7 @@ struct FeatureIndex: Sendable {
         self.labelCount = labelCount
         layout = ScoringLayout(start: start, example: example, weight: weight, centroidStart: centroidStart,
                                centroidLabel: centroidLabel, centroidWeight: centroidWeight, exampleLabel: labels,
-                               labelCount: labelCount)
+                               labelCount: labelCount, idf: idf)
     }
 
     @inline(__always) static func tfWeight(_ tf: Float) -> Float { tf <= 1 ? tf : 1 + logf(tf) }
@@ -110,12 +110,13 @@ struct FeatureIndex: Sendable {
             let qf = qfb.baseAddress!, qx = qxb.baseAddress!
             var qn = 0
             var norm2: Float = 0
+            let features = layout.features
             for (k, tf) in bag.words {
-                if let f = wordIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
+                if let f = wordIDs[k] { let x = Self.tfWeight(tf) * features[Int(f)].idf; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
                 else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
             }
             for (k, tf) in bag.grams {
-                if let f = gramIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
+                if let f = gramIDs[k] { let x = Self.tfWeight(tf) * features[Int(f)].idf; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
                 else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
             }
             guard norm2 > 0 else { return }
