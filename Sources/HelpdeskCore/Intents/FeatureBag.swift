@@ -48,10 +48,14 @@ struct FeatureBag {
             for t in tokens { Self.addGrams(t.word, into: buffer.baseAddress!, &n) }
             let raw = UnsafeMutableBufferPointer(rebasing: buffer[0..<n])
             KeySort.sort(raw)
-            grams.reserveCapacity(n)
-            var last: UInt64 = 0
-            for g in raw {
-                if !grams.isEmpty, last == g { grams[grams.count - 1].tf += Self.gramWeight } else { grams.append((g, Self.gramWeight)); last = g }
+            // merged on the stack, then copied into the array once (no uniqueness check per append)
+            withUnsafeTemporaryAllocation(of: (key: UInt64, tf: Float).self, capacity: max(1, n)) { merged in
+                let m = merged.baseAddress!
+                var count = 0
+                for g in raw {
+                    if count > 0, m[count - 1].key == g { m[count - 1].tf += Self.gramWeight } else { m[count] = (g, Self.gramWeight); count += 1 }
+                }
+                grams = Array(UnsafeBufferPointer(start: m, count: count))
             }
         }
     }

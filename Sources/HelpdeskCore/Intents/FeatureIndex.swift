@@ -8,7 +8,8 @@ struct FeatureIndex: Sendable {
     let gramIDs: FeatureTable
     let idf: [Float]
     let unseenIDF: Float
-    /// Postings, flattened: feature f's entries are `start[f] ..< start[f + 1]`.
+    /// Postings, flattened: feature f's entries are `start[f] ..< start[f + 1]` (examples by
+    /// catalog index; the definition the tests check `layout` against).
     let start: [Int32]
     let example: [Int32]
     let weight: [Float]
@@ -17,6 +18,8 @@ struct FeatureIndex: Sendable {
     let centroidWeight: [Float]
     let exampleLabel: [Int32]
     let labelCount: Int
+    /// The same postings and centroids as scoring walks them (see `ScoringLayout`).
+    let layout: ScoringLayout
 
     static let nearestWeight: Float = 0.65
     static let centroidWeightShare: Float = 0.35
@@ -79,6 +82,9 @@ struct FeatureIndex: Sendable {
         self.unseenIDF = logf(n + 1) + 1
         self.exampleLabel = labels
         self.labelCount = labelCount
+        layout = ScoringLayout(start: start, example: example, weight: weight, centroidStart: centroidStart,
+                               centroidLabel: centroidLabel, centroidWeight: centroidWeight, exampleLabel: labels,
+                               labelCount: labelCount, idf: idf)
     }
 
     @inline(__always) static func tfWeight(_ tf: Float) -> Float { tf <= 1 ? tf : 1 + logf(tf) }
@@ -86,11 +92,8 @@ struct FeatureIndex: Sendable {
     /// Combined similarity of the bag to each label: nearest example blended with the centroid.
     /// `excluding`: an example to leave out of the nearest-neighbour search (leave-one-out).
     ///
-    /// All scratch (the query vector, per-example and per-label sums, the touched examples) is
-    /// per call, on the stack where it fits. The postings loop has no data-dependent branch:
-    /// every weight is positive, so an example's sum only grows, and it is recorded as touched
-    /// by a conditional increment at the posting that takes its sum off 0 (a mispredicted
-    /// "first time?" branch per posting cost more than the arithmetic).
+    /// The query vector is per call, on the stack; `ScoringLayout.score` adds the postings
+    /// (every weight is positive, so sums only grow from 0) and takes each label's nearest.
     func score(_ bag: FeatureBag, excluding: Int = -1) -> [Double] {
         [Double](unsafeUninitializedCapacity: labelCount) { buffer, count in
             score(bag, excluding: excluding, into: buffer.baseAddress!)
@@ -101,67 +104,24 @@ struct FeatureIndex: Sendable {
     /// The same, written to `result[0 ..< labelCount]` (the classifier keeps them on its stack).
     func score(_ bag: FeatureBag, excluding: Int = -1, into result: UnsafeMutablePointer<Double>) {
         let labelCount = self.labelCount
-        let exampleCount = exampleLabel.count
         result.initialize(repeating: 0, count: labelCount)
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, bag.words.count + bag.grams.count)) { qfb in
         withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, bag.words.count + bag.grams.count)) { qxb in
             let qf = qfb.baseAddress!, qx = qxb.baseAddress!
             var qn = 0
             var norm2: Float = 0
+            let features = layout.features
             for (k, tf) in bag.words {
-                if let f = wordIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
+                if let f = wordIDs[k] { let x = Self.tfWeight(tf) * features[Int(f)].idf; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
                 else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
             }
             for (k, tf) in bag.grams {
-                if let f = gramIDs[k] { let x = Self.tfWeight(tf) * idf[Int(f)]; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
+                if let f = gramIDs[k] { let x = Self.tfWeight(tf) * features[Int(f)].idf; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
                 else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
             }
             guard norm2 > 0 else { return }
             let inv = 1 / sqrtf(norm2)
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: max(1, exampleCount)) { esb in
-            withUnsafeTemporaryAllocation(of: Int32.self, capacity: exampleCount + 1) { touchedb in
-            withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * labelCount) { labelb in
-                let es = esb.baseAddress!, touched = touchedb.baseAddress!
-                es.initialize(repeating: 0, count: exampleCount)
-                let cs = labelb.baseAddress!, near = cs + labelCount
-                cs.initialize(repeating: 0, count: 2 * labelCount)
-                var touchedCount = 0
-                start.withUnsafeBufferPointer { st in
-                example.withUnsafeBufferPointer { ex in
-                weight.withUnsafeBufferPointer { wt in
-                centroidStart.withUnsafeBufferPointer { cst in
-                centroidLabel.withUnsafeBufferPointer { cl in
-                centroidWeight.withUnsafeBufferPointer { cw in
-                    var tc = 0
-                    for i in 0..<qn {
-                        let q = qx[i] * inv
-                        let fi = Int(qf[i])
-                        var p = Int(st[fi])
-                        let end = Int(st[fi + 1])
-                        while p < end {
-                            let e = Int(ex[p])
-                            // branch-free: the example is recorded as touched when its sum leaves 0
-                            // (sums only grow, so once; `touched` has room for every example plus
-                            // this speculative write)
-                            let old = es[e], new = old + q * wt[p]
-                            es[e] = new
-                            touched[tc] = Int32(truncatingIfNeeded: e)
-                            tc &+= old == 0 && new != 0 ? 1 : 0
-                            p += 1
-                        }
-                        for p in Int(cst[fi])..<Int(cst[fi + 1]) { cs[Int(cl[p])] += q * cw[p] }
-                    }
-                    touchedCount = tc
-                }}}}}}
-                exampleLabel.withUnsafeBufferPointer { el in
-                    for t in 0..<touchedCount {
-                        let e = Int(touched[t])
-                        let l = Int(el[e]), x = es[e], n = near[l]
-                        near[l] = x > n && e != excluding ? x : n
-                    }
-                }
-                for c in 0..<labelCount { result[c] = Double(Self.nearestWeight * near[c] + Self.centroidWeightShare * cs[c]) }
-            }}}
+            layout.score(qf, qx, qn, inv: inv, excluding: excluding, labelCount: labelCount, into: result)
         }}
     }
 }
