@@ -12,15 +12,9 @@ public enum Timestamp {
         if (0...9999).contains(y), (0...999).contains(millis) {
             // The common case, written as 24 bytes straight into the string.
             return String(unsafeUninitializedCapacity: 24) { b in
-                func put(_ n: Int, _ width: Int, at start: Int) {
-                    var n = n
-                    for i in stride(from: start + width - 1, through: start, by: -1) {
-                        b[i] = UInt8(truncatingIfNeeded: 48 + n % 10); n /= 10
-                    }
-                }
-                put(y, 4, at: 0); b[4] = 45; put(m, 2, at: 5); b[7] = 45; put(d, 2, at: 8); b[10] = 84
-                put(sod / 3600, 2, at: 11); b[13] = 58; put(sod / 60 % 60, 2, at: 14); b[16] = 58; put(sod % 60, 2, at: 17)
-                b[19] = 46; put(millis, 3, at: 20); b[23] = 90
+                let p = b.baseAddress!
+                writeSecond(y, m, d, secondOfDay: sod, to: p)
+                putDigits(millis, 3, at: p + 20); p[23] = 90
                 return 24
             }
         }
@@ -30,6 +24,21 @@ public enum Timestamp {
         pad(sod / 3600, 2, &out); out += ":"; pad(sod / 60 % 60, 2, &out); out += ":"; pad(sod % 60, 2, &out)
         out += "."; pad(millis, 3, &out); out += "Z"
         return out
+    }
+
+    /// Writes `YYYY-MM-DDTHH:MM:SS.` (20 bytes) at `b`; the year must be 0...9999.
+    static func writeSecond(_ y: Int, _ m: Int, _ d: Int, secondOfDay sod: Int, to b: UnsafeMutablePointer<UInt8>) {
+        putDigits(y, 4, at: b); b[4] = 45; putDigits(m, 2, at: b + 5); b[7] = 45; putDigits(d, 2, at: b + 8); b[10] = 84
+        putDigits(sod / 3600, 2, at: b + 11); b[13] = 58; putDigits(sod / 60 % 60, 2, at: b + 14); b[16] = 58
+        putDigits(sod % 60, 2, at: b + 17); b[19] = 46
+    }
+
+    /// `n` as exactly `width` decimal digits (zero-padded) at `b`.
+    @inline(__always) static func putDigits(_ n: Int, _ width: Int, at b: UnsafeMutablePointer<UInt8>) {
+        var n = n
+        for i in stride(from: width - 1, through: 0, by: -1) {
+            b[i] = UInt8(truncatingIfNeeded: 48 + n % 10); n /= 10
+        }
     }
 
     /// `YYYY-MM-DD` of the UTC day `date` falls in.

@@ -90,16 +90,7 @@ struct TimestampCache {
         valid = (0...9999).contains(y)
         guard valid else { return }
         withUnsafeMutableBytes(of: &prefix) { raw in
-            let b = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-            func put(_ n: Int, _ width: Int, at start: Int) {
-                var n = n
-                for i in stride(from: start + width - 1, through: start, by: -1) {
-                    b[i] = UInt8(truncatingIfNeeded: 48 + n % 10); n /= 10
-                }
-            }
-            put(y, 4, at: 0); b[4] = 45; put(m, 2, at: 5); b[7] = 45; put(d, 2, at: 8); b[10] = 84
-            put(sod / 3600, 2, at: 11); b[13] = 58; put(sod / 60 % 60, 2, at: 14); b[16] = 58; put(sod % 60, 2, at: 17)
-            b[19] = 46
+            Timestamp.writeSecond(y, m, d, secondOfDay: sod, to: raw.baseAddress!.assumingMemoryBound(to: UInt8.self))
         }
     }
 }
