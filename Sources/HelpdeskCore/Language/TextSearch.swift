@@ -15,11 +15,6 @@ extension String {
         }
     }
 
-    /// Whether any of `phrases` occurs in the text.
-    func includesAny(_ phrases: [String]) -> Bool {
-        phrases.contains { includes($0) }
-    }
-
     private static func search(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = hay.count, m = pin.count
         guard m > 0 else { return true }
