@@ -195,27 +195,13 @@ public struct ComplaintDialog: Sendable, Equatable {
     static func mode(answer text: String) -> ComplaintMode? {
         // Most answers are one word ("2", "anonim"); longer ones are mostly sentences typed
         // while the dialog waits (every message then comes through `accepts`): count the words
-        // that are not fillers without building a list of them.
+        // that are not fillers, by bytes, without building a list of them.
         var copy = text
-        let ascii = copy.withUTF8 { u in
-            asciiKeptWords(u).map { r in (r.count, r.kept.map { String(decoding: UnsafeBufferPointer(rebasing: u[$0]), as: UTF8.self) }) }
+        let (count, kept) = copy.withUTF8 { u in
+            let words = keptWords(u)
+            return (words.count, words.kept.map { String(decoding: UnsafeBufferPointer(rebasing: u[$0]), as: UTF8.self) })
         }
-        var kept: String?
-        var keptCount = 0
-        if let (count, word) = ascii {
-            (keptCount, kept) = (count, word)
-        } else {
-            guard text.utf8.contains(UInt8(ascii: " ")) else { return choice(text) ?? mode(in: text) }
-            let bytes = text.utf8, space = UInt8(ascii: " ")
-            var i = bytes.startIndex
-            while keptCount < 2, let start = bytes[i...].firstIndex(where: { $0 != space }) {
-                let end = bytes[start...].firstIndex(of: space) ?? bytes.endIndex
-                let word = String(text[start..<end])
-                if !choiceFillers.contains(word) { keptCount += 1; kept = word }
-                i = end
-            }
-        }
-        if keptCount == 1, let kept, let m = choice(kept) { return m }
+        if count == 1, let kept, let m = choice(kept) { return m }
         // A filler between "tanpa" and "nama" ("tanpa aja nama") only meets again once the fillers are gone.
         if text.includes("tanpa") {
             return mode(in: text.split(separator: " ").filter { !choiceFillers.contains(String($0)) }.joined(separator: " "))
@@ -226,16 +212,10 @@ public struct ComplaintDialog: Sendable, Equatable {
 
     private static let fillerBytes = choiceFillers.map { Array($0.utf8) }
 
-    /// For ASCII text with a space: how many words (split at spaces) are not fillers, counting
-    /// to two at most, and the last such word counted, found by bytes. Nil for any other text,
-    /// which `mode(answer:)` reads by `String` as before.
-    private static func asciiKeptWords(_ u: UnsafeBufferPointer<UInt8>) -> (count: Int, kept: Range<Int>?)? {
-        var hasSpace = false
-        for b in u {
-            if b >= 0x80 { return nil }
-            if b == 0x20 { hasSpace = true }
-        }
-        guard hasSpace else { return nil }
+    /// How many words (split at spaces) of the UTF-8 text are not fillers, counting to two at
+    /// most, and the last such word counted. A space byte never occurs inside a multi-byte
+    /// character, so the split is exact for any text.
+    private static func keptWords(_ u: UnsafeBufferPointer<UInt8>) -> (count: Int, kept: Range<Int>?) {
         var count = 0
         var kept: Range<Int>?
         var i = 0
