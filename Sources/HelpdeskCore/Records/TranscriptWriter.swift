@@ -11,8 +11,11 @@ import Synchronization
 /// disk; a background timer flushes every `flushInterval` (a quarter second), sooner when
 /// `flushBatch` exchanges are waiting, and `flush()` forces it, so a crash loses at most the last
 /// interval and a busy server never holds more than a small batch in memory (a second's worth at
-/// 16k exchanges/s made the resident size swing by 100 MB). Old files are pruned at start and
-/// once a day.
+/// 16k exchanges/s made the resident size swing by 100 MB). The file is synchronised to disk at
+/// most once per interval (and by `flush()`), not per batch: a batch is small (256 exchanges)
+/// so that the writer's work comes in short slices beside the event loops instead of bursts of
+/// several milliseconds on the same cores, which were most of the closed-loop p99
+/// (docs/PERFORMANCE.md). Old files are pruned at start and once a day.
 public final class TranscriptWriter: ExchangeRecording {
     public struct Configuration: Sendable {
         public var directory: URL
@@ -26,7 +29,7 @@ public final class TranscriptWriter: ExchangeRecording {
         /// Whether to start the background flush timer (tests call `flush()` themselves).
         public var autoFlush: Bool
 
-        public init(directory: URL, retentionDays: Int? = 90, flushInterval: Double = 0.25, flushBatch: Int = 2048,
+        public init(directory: URL, retentionDays: Int? = 90, flushInterval: Double = 0.25, flushBatch: Int = 256,
                     maxBuffered: Int = 100_000, autoFlush: Bool = true) {
             self.directory = directory
             self.retentionDays = retentionDays
@@ -50,6 +53,10 @@ public final class TranscriptWriter: ExchangeRecording {
         /// The exchange list `flush` swaps with the pending one: two lists alternate and keep
         /// their capacity, so a flush allocates no list.
         var spare: [Exchange] = []
+        /// Lines written since the file was last synchronised, and when that was (monotonic ns).
+        var unsynced = false
+        var lastSync: UInt64 = 0
+        var syncs = 0
     }
 
     /// Written out whenever this much is waiting, so the buffer stays near this size however
@@ -87,6 +94,9 @@ public final class TranscriptWriter: ExchangeRecording {
         timer.withLock { $0?.source.cancel() }
     }
 
+    /// How many times the current writer synchronised its file to disk (for tests of the policy).
+    var synchronisations: Int { output.withLock { $0.syncs } }
+
     /// Exchanges dropped because the buffer was full (the disk could not keep up).
     public var droppedCount: Int { dropped.load(ordering: .relaxed) }
 
@@ -99,11 +109,21 @@ public final class TranscriptWriter: ExchangeRecording {
         }
         if !accepted { dropped.add(1, ordering: .relaxed) }
         if count == configuration.flushBatch, configuration.autoFlush {
-            flushQueue.async { [weak self] in self?.flush() }
+            flushQueue.async { [weak self] in self?.flush(synchronising: .whenDue) }
         }
     }
 
+    /// Writes every buffered exchange and synchronises the file to disk.
     public func flush() {
+        flush(synchronising: .always)
+    }
+
+    private enum Sync { case always, whenDue }
+
+    /// Writes every buffered exchange; synchronises the file `.always`, or `.whenDue`: when the
+    /// last synchronisation is at least `flushInterval` old (a full batch between two timer ticks
+    /// is written at once but synchronised with the next tick's).
+    private func flush(synchronising sync: Sync) {
         output.withLock { out in
             // Taken under the output lock so that two concurrent flushes keep arrival order.
             var batch: [Exchange] = []
@@ -148,7 +168,14 @@ public final class TranscriptWriter: ExchangeRecording {
             write(chunk, to: &out)
             chunk.removeAll()
             out.chunk = consume chunk
-            if !batch.isEmpty { try? out.handle?.synchronize() }
+            if !batch.isEmpty { out.unsynced = true }
+            let now = DispatchTime.now().uptimeNanoseconds
+            if out.unsynced, sync == .always || Double(now &- out.lastSync) >= configuration.flushInterval * 1e9 {
+                try? out.handle?.synchronize()
+                out.unsynced = false
+                out.lastSync = now
+                out.syncs += 1
+            }
             batch.removeAll(keepingCapacity: true)
             out.spare = batch
         }
@@ -196,6 +223,8 @@ public final class TranscriptWriter: ExchangeRecording {
 
     /// Opens (appending) the file of `day`, recovering its chain and cutting a torn last line.
     private func open(day: String, into out: inout Output) {
+        if out.unsynced { try? out.handle?.synchronize() }
+        out.unsynced = false
         try? out.handle?.close()
         out.handle = nil
         out.day = day
@@ -246,7 +275,7 @@ public final class TranscriptWriter: ExchangeRecording {
         let source = DispatchSource.makeTimerSource(queue: flushQueue)
         let interval = configuration.flushInterval
         source.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(25))
-        source.setEventHandler { @Sendable [weak self] in self?.flush() }
+        source.setEventHandler { @Sendable [weak self] in self?.flush(synchronising: .always) }
         source.resume()
         let boxed = FlushTimer(source)
         timer.withLock { $0 = boxed }

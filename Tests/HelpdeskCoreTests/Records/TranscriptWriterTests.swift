@@ -73,6 +73,28 @@ func exchange(_ text: String, user: String = "tg:5512", at: Date, intent: Intent
         #expect(lines() == 10)
     }
 
+    /// Full batches are written as they fill but synchronised to disk at most once per interval
+    /// (fsync per batch would cost a disk flush every few milliseconds on a busy server);
+    /// `flush()` always synchronises what was written, so shutdown loses nothing.
+    @Test func fullBatchesAreSynchronisedOncePerIntervalAndFlushAlways() throws {
+        let tmp = TempDir()
+        let w = try TranscriptWriter(configuration: .init(directory: tmp.url, retentionDays: nil, flushInterval: 3600, flushBatch: 10),
+                                     pseudonym: key)
+        defer { w.close() }
+        let file = tmp.url.appendingPathComponent("transcript-2026-11-22.jsonl")
+        func lines() -> Int { (try? String(contentsOf: file, encoding: .utf8))?.split(separator: "\n").count ?? 0 }
+        for i in 0..<30 {
+            w.record(exchange("pesan \(i)", at: morning.addingTimeInterval(Double(i))))
+            if i % 10 == 9 { for _ in 0..<500 where lines() < i + 1 { usleep(10_000) } }
+        }
+        #expect(lines() == 30, "three full batches, all written")
+        #expect(w.synchronisations == 1, "the first batch synchronised; the next two were within the hour")
+        w.flush()
+        #expect(w.synchronisations == 2)
+        w.flush()
+        #expect(w.synchronisations == 2, "nothing new was written, so nothing to synchronise")
+    }
+
     /// The writer's own timer puts a lone exchange on disk without anyone calling `flush`
     /// (the server relies on it; it no longer flushes recorders on a timer of its own).
     @Test func theTimerWritesWithoutAnExplicitFlush() throws {
