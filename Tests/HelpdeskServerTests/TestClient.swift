@@ -89,8 +89,11 @@ struct RunningServer {
 
 /// A blocking IPv4 loopback socket with a receive timeout, so no test waits forever; shared by
 /// the line-protocol and HTTP test clients.
-func connectLoopback(port: Int, timeoutSeconds: Int = 10) throws -> Int32 {
+func connectLoopback(port: Int, timeoutSeconds: Int = 10, receiveBuffer: Int32? = nil) throws -> Int32 {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    if var size = receiveBuffer {
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+    }
     var tv = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
     setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
     var addr = sockaddr_in()

@@ -36,8 +36,19 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
     private var eventIndex = 0
     private var arrival = Arrival()
     private var state = State.open
+    /// The peer has ended its side (a read returned end of stream): nothing more can arrive.
+    private var peerFinished = false
+    /// Bytes read and thrown away while lingering.
+    private var discarded = 0
 
-    private enum State { case open, closing, closed }
+    /// `closing`: the last lines are being sent. `lingering`: all of it is with the kernel and
+    /// FIN is sent; the socket is read only to be drained until the peer hangs up.
+    private enum State { case open, closing, lingering, closed }
+
+    /// A lingering connection closes after this long with nothing arriving...
+    private static let lingerQuiet = 0.5
+    /// ...or once this much has been thrown away (the sweep cuts it after `closeGrace` in any case).
+    private static let lingerLimit = 1 << 20
 
     private static let linesPerTurn = 64
 
@@ -110,6 +121,7 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
 
     func readable() {
         loop.assertInLoop()
+        if state == .lingering { return discardInput() }
         guard state == .open, eventIndex == events.count else { return }
         let buffer = loop.readBuffer
         let result = Socket.read(fd, into: buffer)
@@ -128,6 +140,7 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
             return
         case .closed:
             // The peer finished sending; whatever it still reads gets answered, the partial line is dropped.
+            peerFinished = true
             beginClosing(saying: nil)
         case .failed:
             teardown()
@@ -228,7 +241,7 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
         outStart = 0
         returnOutput()
         suspendWriting()
-        if state == .closing { teardown() }
+        if state == .closing { linger() }
     }
 
     func writable() {
@@ -299,6 +312,46 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
         events = []
         eventIndex = 0
         flush()
+    }
+
+    /// Called once the last output is with the kernel. Closing a socket whose input is unread
+    /// makes the kernel reset the connection and throw away what it has not transmitted yet: the
+    /// last replies to a client that pipelined lines behind a `/quit`, was cut off for errors or
+    /// was still typing at shutdown, whenever its receive window is full (a slow reader; tested
+    /// in LingeringCloseTests). So: FIN now, then read and discard until the peer hangs up, has
+    /// been quiet for `lingerQuiet`, or sent `lingerLimit` bytes (as a web server's lingering close).
+    private func linger() {
+        if peerFinished { return teardown() }
+        shutdown(fd, Int32(SHUT_WR))
+        state = .lingering
+        reading = true
+        loop.watch(fd, read: true, write: false)
+        discardInput()
+        if state == .lingering { closeWhenQuiet(seen: discarded) }
+    }
+
+    private func discardInput() {
+        while state == .lingering {
+            switch Socket.read(fd, into: loop.readBuffer) {
+            case .done(let n):
+                discarded += n
+                if discarded > Self.lingerLimit { return teardown() }
+            case .wouldBlock:
+                return
+            case .closed, .failed:
+                return teardown()
+            }
+        }
+    }
+
+    /// Closes after `lingerQuiet` if nothing arrived since `seen` bytes were discarded, else looks again.
+    private func closeWhenQuiet(seen: Int) {
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.lingerQuiet) { [self] in
+            loop.execute { [self] in
+                guard state == .lingering else { return }
+                if discarded == seen { teardown() } else { closeWhenQuiet(seen: discarded) }
+            }
+        }
     }
 
     /// Stops watching the socket and closes it (FIN first, so what was sent is delivered).
