@@ -5,12 +5,26 @@
 public struct Schedules: Sendable {
     public let data: ServiceData
     public let book: ReplyBook
+    /// The per-cohort texts filled at load (nil: filled per answer, as `ScheduleTexts` is built).
+    let texts: ScheduleTexts?
     /// At most this many cohorts are listed in one reply.
     public static let listLimit = 5
 
     public init(data: ServiceData, book: ReplyBook) {
+        self.init(data: data, book: book, texts: nil)
+    }
+
+    init(data: ServiceData, book: ReplyBook, texts: ScheduleTexts?) {
         self.data = data
         self.book = book
+        self.texts = texts.flatMap { $0.cohortCount == data.cohorts.count ? $0 : nil }
+    }
+
+    /// The text of `key` (a per-cohort schedule key) for the cohort at `index`.
+    @inline(__always)
+    private func cohortText(_ key: ReplyKey, _ index: Int, _ lang: Lang) -> String {
+        if let texts { return texts.text(key, cohort: index, lang) }
+        return book.text(key, lang, pairs: values(data.cohorts[index], lang))
     }
 
     struct Query {
@@ -55,10 +69,10 @@ public struct Schedules: Sendable {
         }
         if matches.isEmpty { return none(q, today: today, lang: lang) }
         if matches.count == 1, let c = matches.first {
-            return book.text(q.untilWhen ? .scheduleEnds : .scheduleStarts, lang, pairs: values(cohorts[c], lang))
+            return cohortText(q.untilWhen ? .scheduleEnds : .scheduleStarts, c, lang)
         }
         var lines = [book.text(.scheduleFound, lang)]
-        lines += matches.prefix(Schedules.listLimit).map { book.text(.scheduleItem, lang, pairs: values(cohorts[$0], lang)) }
+        lines += matches.prefix(Schedules.listLimit).map { cohortText(.scheduleItem, $0, lang) }
         if matches.count > Schedules.listLimit {
             lines.append(book.text(.scheduleMore, lang, ["count": String(matches.count - Schedules.listLimit)]))
         }
@@ -72,11 +86,12 @@ public struct Schedules: Sendable {
         if let l = q.rangeLabel { parts.append(l) }
         let label = parts.isEmpty ? (lang == .en ? "your question" : "pertanyaan Anda") : "\"" + parts.joined(separator: ", ") + "\""
         var lines = [book.text(.scheduleNone, lang, ["query": label])]
-        let pool = data.cohorts.filter { q.program == nil || $0.program == q.program }
-        var nearest = pool.filter { $0.end >= today }
+        let cohorts = data.cohorts
+        let pool = cohorts.indices.filter { q.program == nil || cohorts[$0].program == q.program }
+        var nearest = pool.filter { cohorts[$0].end >= today }
         if nearest.isEmpty { nearest = Array(pool.suffix(3)) }
-        if nearest.isEmpty { nearest = data.cohorts.filter { $0.end >= today } }
-        lines += nearest.prefix(3).map { book.text(.scheduleItem, lang, pairs: values($0, lang)) }
+        if nearest.isEmpty { nearest = cohorts.indices.filter { cohorts[$0].end >= today } }
+        lines += nearest.prefix(3).map { cohortText(.scheduleItem, $0, lang) }
         return lines.joined(separator: "\n")
     }
 
@@ -107,7 +122,7 @@ public struct Schedules: Sendable {
         q.program = entities.first(.program).flatMap { name in
             let wanted = name.lowercased()
             return data.programMatchers.first { $0.isCanonical && $0.lowered == wanted }?.canonical
-        } ?? program(in: lowered)
+        } ?? (texts.map { $0.programs.find(in: lowered) } ?? program(in: lowered))
         q.cohort = entities.first(.cohort).flatMap(CohortNumber.parse) ?? cohortNumber(in: lowered)
         // A week phrase comes before a date entity: the engine gives "minggu depan" as the week's
         // Monday, but the question is about the whole week.
@@ -140,7 +155,8 @@ public struct Schedules: Sendable {
 
     private func contains(_ text: String, _ phrases: PhraseSet) -> Bool { phrases.found(in: text) }
 
-    private func program(in lowered: String) -> String? {
+    /// The programme `lowered` names, by scanning every matcher (`ProgramFinder` is its compiled form).
+    func program(in lowered: String) -> String? {
         var best: (String, Int)?
         var text = lowered
         // The matchers are read in place (a copy of each retained and released its five strings).
