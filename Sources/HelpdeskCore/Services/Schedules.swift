@@ -126,34 +126,35 @@ public struct Schedules: Sendable {
         q.cohort = entities.first(.cohort).flatMap(CohortNumber.parse) ?? cohortNumber(in: lowered)
         // A week phrase comes before a date entity: the engine gives "minggu depan" as the week's
         // Monday, but the question is about the whole week.
-        let week = contains(lowered, Phrases.week)
+        // Every phrase list in one pass over the question (the tests below are pure, so finding
+        // them all up front gives the same answers).
+        let found = Phrases.groups.found(in: lowered)
+        let week = found & Phrases.week != 0
         if let m = entities.first(.month), let first = Day(iso: m + "-01") {
             q.range = first...first.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(m, lang)
         } else if !week, let d = entities.first(.date).flatMap(Day.init(iso:)) {
             q.range = d...d
             q.rangeLabel = DayWording.long(d, lang)
-        } else if contains(lowered, Phrases.nextMonth) {
+        } else if found & Phrases.nextMonth != 0 {
             let first = today.startOfNextMonth
             q.range = first...first.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(first.monthKey, lang)
-        } else if contains(lowered, Phrases.thisMonth) {
+        } else if found & Phrases.thisMonth != 0 {
             q.range = today.startOfMonth...today.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(today.monthKey, lang)
-        } else if contains(lowered, Phrases.nextWeek) {
+        } else if found & Phrases.nextWeek != 0 {
             let monday = today.startOfWeek.adding(days: 7)
             q.range = monday...monday.adding(days: 6)
             q.rangeLabel = lang == .en ? "next week" : "minggu depan"
-        } else if contains(lowered, Phrases.thisWeek) {
+        } else if found & Phrases.thisWeek != 0 {
             q.range = today.startOfWeek...today.startOfWeek.adding(days: 6)
             q.rangeLabel = lang == .en ? "this week" : "minggu ini"
         }
-        q.next = contains(lowered, Phrases.next) && q.range == nil
-        q.untilWhen = contains(lowered, Phrases.untilWhen)
+        q.next = found & Phrases.next != 0 && q.range == nil
+        q.untilWhen = found & Phrases.untilWhen != 0
         return q
     }
-
-    private func contains(_ text: String, _ phrases: PhraseSet) -> Bool { phrases.found(in: text) }
 
     /// The programme `lowered` names, by scanning every matcher (`ProgramFinder` is its compiled form).
     func program(in lowered: String) -> String? {
@@ -244,14 +245,21 @@ public struct Schedules: Sendable {
         return words
     }
 
-    /// The phrase lists `query` looks for, compiled once instead of built once per question.
+    /// The phrase lists `query` looks for, compiled once into one `PhraseGroups`; each constant
+    /// is its list's bit in what `groups.found(in:)` returns.
     private enum Phrases {
-        static let week = PhraseSet(["minggu depan", "next week", "pekan depan", "mgg depan", "minggu ini", "this week", "pekan ini"])
-        static let nextMonth = PhraseSet(["bulan depan", "next month", "bulan berikutnya"])
-        static let thisMonth = PhraseSet(["bulan ini", "this month", "bln ini"])
-        static let nextWeek = PhraseSet(["minggu depan", "next week", "pekan depan", "mgg depan"])
-        static let thisWeek = PhraseSet(["minggu ini", "this week", "pekan ini"])
-        static let next = PhraseSet([" next ", "berikut", "selanjutnya", "terdekat", "upcoming", "akan datang", "yang akan", "coming", "mendatang"])
-        static let untilWhen = PhraseSet(["sampai kapan", "sampe kapan", "until when", "selesai", "berakhir", "kapan beres", "end ", "ends", "finish"])
+        static let week: UInt64 = 1, nextMonth: UInt64 = 2, thisMonth: UInt64 = 4, nextWeek: UInt64 = 8
+        static let thisWeek: UInt64 = 16, next: UInt64 = 32, untilWhen: UInt64 = 64
+        static let groups = PhraseGroups(lists)
+        /// In bit order.
+        static let lists: [[String]] = [
+            ["minggu depan", "next week", "pekan depan", "mgg depan", "minggu ini", "this week", "pekan ini"],
+            ["bulan depan", "next month", "bulan berikutnya"],
+            ["bulan ini", "this month", "bln ini"],
+            ["minggu depan", "next week", "pekan depan", "mgg depan"],
+            ["minggu ini", "this week", "pekan ini"],
+            [" next ", "berikut", "selanjutnya", "terdekat", "upcoming", "akan datang", "yang akan", "coming", "mendatang"],
+            ["sampai kapan", "sampe kapan", "until when", "selesai", "berakhir", "kapan beres", "end ", "ends", "finish"],
+        ]
     }
 }
