@@ -123,7 +123,7 @@ public struct Schedules: Sendable {
             let wanted = name.lowercased()
             return data.programMatchers.first { $0.isCanonical && $0.lowered == wanted }?.canonical
         } ?? (texts.map { $0.programs.find(in: lowered) } ?? program(in: lowered))
-        q.cohort = entities.first(.cohort).flatMap(CohortNumber.parse) ?? cohortNumber(in: lowered)
+        q.cohort = entities.first(.cohort).flatMap(CohortWord.number) ?? cohortNumber(in: lowered)
         // A week phrase comes before a date entity: the engine gives "minggu depan" as the week's
         // Monday, but the question is about the whole week.
         // Every phrase list in one pass over the question (the tests below are pure, so finding
@@ -202,7 +202,7 @@ public struct Schedules: Sendable {
         let ascii: Int?? = text.withUTF8 { u in
             guard let words = Schedules.asciiWords(u) else { return nil }
             for (i, w) in words.enumerated() where i + 1 < words.count && Schedules.isCohortWord(UnsafeBufferPointer(rebasing: u[w])) {
-                if let n = CohortNumber.parse(String(decoding: UnsafeBufferPointer(rebasing: u[words[i + 1]]), as: UTF8.self)) { return .some(n) }
+                if let n = CohortWord.number(UnsafeBufferPointer(rebasing: u[words[i + 1]])) { return .some(n) }
             }
             return .some(nil)
         }
