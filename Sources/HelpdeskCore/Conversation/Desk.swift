@@ -25,16 +25,24 @@ public final class Desk: Responder {
 
     struct Content: Sendable {
         var data: ServiceData { didSet { scheduleTexts = ScheduleTexts(data: data, book: book) } }
-        var book: ReplyBook { didSet { scheduleTexts = ScheduleTexts(data: data, book: book) } }
+        var book: ReplyBook {
+            didSet {
+                scheduleTexts = ScheduleTexts(data: data, book: book)
+                resumeTexts = ResumeTexts(book: book)
+            }
+        }
         var privacy = PrivacyRequest.Phrases.defaults
         /// The per-cohort schedule replies, filled whenever `data` or `book` changes.
         private(set) var scheduleTexts: ScheduleTexts
+        /// The complaint dialog's resume lines, filled whenever `book` changes.
+        private(set) var resumeTexts: ResumeTexts
 
         init(data: ServiceData, book: ReplyBook, privacy: PrivacyRequest.Phrases = .defaults) {
             self.data = data
             self.book = book
             self.privacy = privacy
             self.scheduleTexts = ScheduleTexts(data: data, book: book)
+            self.resumeTexts = ResumeTexts(book: book)
         }
     }
 
@@ -180,8 +188,8 @@ public final class Desk: Responder {
             }
             session.awaiting = nil
             var reply = answer(turn, cls, intent: cls.intent, session: &session)
-            // One pair, not a dictionary: hashing a one-entry dictionary cost more than the fill itself.
-            reply.text += "\n\n" + turn.book.text(.complaintResume, session.lang, pairs: [("prompt", dialog.prompt(turn.book, session.lang))])
+            // Filled at load for every step but the confirmation (`ResumeTexts`).
+            reply.text += turn.box.content.resumeTexts.line(dialog, turn.book, session.lang)
             return reply
         }
         return answer(turn, cls, intent: effectiveIntent(turn, cls, session: session), session: &session)
