@@ -6,6 +6,7 @@ import HelpdeskCore
 /// The supervisor's ring of recent exchanges: order, eviction (the evicted exchange is swapped
 /// out under the lock and released after it), forgetting a user, and the day it still holds.
 @Suite struct RecentExchangesTests {
+    /// Counts what reaches the inner recorder.
     final class Counter: ExchangeRecording, @unchecked Sendable {
         var count = 0
         func record(_ exchange: Exchange) { count += 1 }

@@ -3,6 +3,7 @@
 /// one `PhraseSet.found(in:)` per list but reading the text once. Positions are filtered by
 /// their first two bytes as in `PhraseSet`. At most 64 lists.
 struct PhraseGroups: Sendable {
+    /// One phrase's bytes and the bit of the list it belongs to.
     private struct Phrase: Sendable {
         var bytes: [UInt8]
         var bit: UInt64

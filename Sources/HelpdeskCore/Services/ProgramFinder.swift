@@ -4,6 +4,7 @@
 /// but one `PhraseSet` pass first tells whether any name occurs at all (most questions name
 /// none), and the matchers are then tried longest first, stopping at the first that matches.
 struct ProgramFinder: Sendable {
+    /// One matcher: its canonical name and the byte forms that find it.
     private struct Entry: Sendable {
         var canonical: String
         /// The forms to search for: " name " and " name?", or just "name" when that alone decides.
