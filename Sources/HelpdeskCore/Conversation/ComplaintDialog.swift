@@ -181,13 +181,14 @@ public struct ComplaintDialog: Sendable, Equatable {
     }
 
     static func mode(in lowered: String) -> ComplaintMode? {
-        if anonymousWords.found(in: lowered) { return .anonymous }
-        if confidentialWords.found(in: lowered) { return .confidential }
+        // Both lists in one pass: bit 0 the anonymous words, bit 1 the confidential ones.
+        let found = modeWords.found(in: lowered)
+        if found & 1 != 0 { return .anonymous }
+        if found & 2 != 0 { return .confidential }
         return nil
     }
 
-    private static let anonymousWords = PhraseSet(["anonim", "anonymous", "tanpa nama"])
-    private static let confidentialWords = PhraseSet(["rahasia", "confidential"])
+    private static let modeWords = PhraseGroups([["anonim", "anonymous", "tanpa nama"], ["rahasia", "confidential"]])
 
     /// Words people add around a choice ("biasa aja", "yang rahasia dong", "pilih 2").
     static let choiceFillers: Set<String> = ["aja", "saja", "sj", "deh", "dong", "ya", "yang", "yg", "pilih", "nomor", "no", "mode", "just", "the", "one", "option"]
@@ -199,7 +200,8 @@ public struct ComplaintDialog: Sendable, Equatable {
         var copy = text
         let (count, kept) = copy.withUTF8 { u in
             let words = keptWords(u)
-            return (words.count, words.kept.map { String(decoding: UnsafeBufferPointer(rebasing: u[$0]), as: UTF8.self) })
+            // The word becomes a `String` only when it is the only one (the only case that reads it).
+            return (words.count, words.count == 1 ? words.kept.map { String(decoding: UnsafeBufferPointer(rebasing: u[$0]), as: UTF8.self) } : nil)
         }
         if count == 1, let kept, let m = choice(kept) { return m }
         // A filler between "tanpa" and "nama" ("tanpa aja nama") only meets again once the fillers are gone.

@@ -24,9 +24,26 @@ public final class Desk: Responder {
     }
 
     struct Content: Sendable {
-        var data: ServiceData
-        var book: ReplyBook
+        var data: ServiceData { didSet { scheduleTexts = ScheduleTexts(data: data, book: book) } }
+        var book: ReplyBook {
+            didSet {
+                scheduleTexts = ScheduleTexts(data: data, book: book)
+                resumeTexts = ResumeTexts(book: book)
+            }
+        }
         var privacy = PrivacyRequest.Phrases.defaults
+        /// The per-cohort schedule replies, filled whenever `data` or `book` changes.
+        private(set) var scheduleTexts: ScheduleTexts
+        /// The complaint dialog's resume lines, filled whenever `book` changes.
+        private(set) var resumeTexts: ResumeTexts
+
+        init(data: ServiceData, book: ReplyBook, privacy: PrivacyRequest.Phrases = .defaults) {
+            self.data = data
+            self.book = book
+            self.privacy = privacy
+            self.scheduleTexts = ScheduleTexts(data: data, book: book)
+            self.resumeTexts = ResumeTexts(book: book)
+        }
     }
 
     let classifier: any Classifying
@@ -41,7 +58,7 @@ public final class Desk: Responder {
     /// Holds one `Content` so that taking the current one under the lock is a single retain
     /// (every message takes it; copying the struct's many references inside the lock made
     /// connections wait on each other).
-    private final class ContentBox: Sendable {
+    final class ContentBox: Sendable {
         let content: Content
         init(_ content: Content) { self.content = content }
     }
@@ -102,7 +119,9 @@ public final class Desk: Responder {
 
     /// The data now being served (for `programNames` and supervisors).
     public var serviceData: ServiceData { current.data }
-    var current: Content { content.withLock { $0 }.content }
+    var current: Content { currentBox.content }
+    /// The current content's box: one retain, where copying `Content` out retained each of its fields.
+    var currentBox: ContentBox { content.withLock { $0 } }
 
     // MARK: Responder
 
@@ -119,9 +138,8 @@ public final class Desk: Responder {
         let now = message.arrived
         var session = sessions.checkout(message.user, now: now)
         session.lastSeen = now
-        let c = current
         let text = Desk.trimmed(message.text)
-        let turn = Turn(message: message, text: text, lowered: text.lowercased(), content: c, now: now)
+        let turn = Turn(message: message, text: text, lowered: text.lowercased(), box: currentBox, now: now)
         let routed = dutyReply(turn, session: &session) ?? route(turn, session: &session)
         let reply = withDuties(routed, turn, session: &session)
         sessions.save(session, for: message.user)
@@ -136,9 +154,10 @@ public final class Desk: Responder {
         var text: String
         /// `text.lowercased()`, worked out once per message for every phrase test that needs it.
         var lowered: String
-        var content: Content
+        let box: ContentBox
         var now: Date
-        var book: ReplyBook { content.book }
+        var content: Content { box.content }
+        var book: ReplyBook { box.content.book }
     }
 
     private func route(_ turn: Turn, session: inout Session) -> Reply {
@@ -169,7 +188,8 @@ public final class Desk: Responder {
             }
             session.awaiting = nil
             var reply = answer(turn, cls, intent: cls.intent, session: &session)
-            reply.text += "\n\n" + turn.book.text(.complaintResume, session.lang, ["prompt": dialog.prompt(turn.book, session.lang)])
+            // Filled at load for every step but the confirmation (`ResumeTexts`).
+            reply.text += turn.box.content.resumeTexts.line(dialog, turn.book, session.lang)
             return reply
         }
         return answer(turn, cls, intent: effectiveIntent(turn, cls, session: session), session: &session)

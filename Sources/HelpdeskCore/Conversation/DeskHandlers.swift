@@ -28,7 +28,7 @@ extension Desk {
         case .outOfScope:
             return reply(book.text(Desk.outOfScopeKey(turn.lowered), lang), "out_of_scope", .fallback)
         case .scheduleQuery:
-            let schedules = Schedules(data: turn.content.data, book: book)
+            let schedules = Schedules(data: turn.box.content.data, book: book, texts: turn.box.content.scheduleTexts)
             return reply(schedules.answer(lowered: turn.lowered, entities: cls.entities, today: Day(turn.now), lang: lang), "schedule")
         case .registrationStatus:
             let (text, outcome) = registration(turn, cls, session: &session)
@@ -75,7 +75,7 @@ extension Desk {
             return reply(book.text(.cancelled, lang), .answered)
         case .confirmed:
             let category = dialog.category ?? .other
-            let data = turn.content.data
+            let data = turn.box.content.data
             let due = data.workingDays.adding(data.serviceLevels.days(for: category), to: Day(turn.now))
             let draft = ComplaintDraft(category: category, description: dialog.description ?? "", contact: dialog.contact,
                                        mode: dialog.mode ?? .normal, reporter: turn.message.user, channel: turn.message.channel, lang: lang)
@@ -107,7 +107,7 @@ extension Desk {
         if let minutes = session.throttle.waitMinutes(now: turn.now) {
             return (book.text(.registrationLocked, lang, ["minutes": String(minutes)]), .answered)
         }
-        let found = Registrations(data: turn.content.data).find(registrationID: id, nip: nip)
+        let found = Registrations(data: turn.box.content.data).find(registrationID: id, nip: nip)
         guard !found.isEmpty else {
             session.throttle.recordFailure(now: turn.now)
             let query = id ?? "NIP " + String(repeating: "*", count: 14) + String((nip ?? "").suffix(4))

@@ -5,12 +5,26 @@
 public struct Schedules: Sendable {
     public let data: ServiceData
     public let book: ReplyBook
+    /// The per-cohort texts filled at load (nil: filled per answer, as `ScheduleTexts` is built).
+    let texts: ScheduleTexts?
     /// At most this many cohorts are listed in one reply.
     public static let listLimit = 5
 
     public init(data: ServiceData, book: ReplyBook) {
+        self.init(data: data, book: book, texts: nil)
+    }
+
+    init(data: ServiceData, book: ReplyBook, texts: ScheduleTexts?) {
         self.data = data
         self.book = book
+        self.texts = texts.flatMap { $0.cohortCount == data.cohorts.count ? $0 : nil }
+    }
+
+    /// The text of `key` (a per-cohort schedule key) for the cohort at `index`.
+    @inline(__always)
+    private func cohortText(_ key: ReplyKey, _ index: Int, _ lang: Lang) -> String {
+        if let texts { return texts.text(key, cohort: index, lang) }
+        return book.text(key, lang, pairs: values(data.cohorts[index], lang))
     }
 
     struct Query {
@@ -55,10 +69,10 @@ public struct Schedules: Sendable {
         }
         if matches.isEmpty { return none(q, today: today, lang: lang) }
         if matches.count == 1, let c = matches.first {
-            return book.text(q.untilWhen ? .scheduleEnds : .scheduleStarts, lang, pairs: values(cohorts[c], lang))
+            return cohortText(q.untilWhen ? .scheduleEnds : .scheduleStarts, c, lang)
         }
         var lines = [book.text(.scheduleFound, lang)]
-        lines += matches.prefix(Schedules.listLimit).map { book.text(.scheduleItem, lang, pairs: values(cohorts[$0], lang)) }
+        lines += matches.prefix(Schedules.listLimit).map { cohortText(.scheduleItem, $0, lang) }
         if matches.count > Schedules.listLimit {
             lines.append(book.text(.scheduleMore, lang, ["count": String(matches.count - Schedules.listLimit)]))
         }
@@ -72,11 +86,12 @@ public struct Schedules: Sendable {
         if let l = q.rangeLabel { parts.append(l) }
         let label = parts.isEmpty ? (lang == .en ? "your question" : "pertanyaan Anda") : "\"" + parts.joined(separator: ", ") + "\""
         var lines = [book.text(.scheduleNone, lang, ["query": label])]
-        let pool = data.cohorts.filter { q.program == nil || $0.program == q.program }
-        var nearest = pool.filter { $0.end >= today }
+        let cohorts = data.cohorts
+        let pool = cohorts.indices.filter { q.program == nil || cohorts[$0].program == q.program }
+        var nearest = pool.filter { cohorts[$0].end >= today }
         if nearest.isEmpty { nearest = Array(pool.suffix(3)) }
-        if nearest.isEmpty { nearest = data.cohorts.filter { $0.end >= today } }
-        lines += nearest.prefix(3).map { book.text(.scheduleItem, lang, pairs: values($0, lang)) }
+        if nearest.isEmpty { nearest = cohorts.indices.filter { cohorts[$0].end >= today } }
+        lines += nearest.prefix(3).map { cohortText(.scheduleItem, $0, lang) }
         return lines.joined(separator: "\n")
     }
 
@@ -107,40 +122,42 @@ public struct Schedules: Sendable {
         q.program = entities.first(.program).flatMap { name in
             let wanted = name.lowercased()
             return data.programMatchers.first { $0.isCanonical && $0.lowered == wanted }?.canonical
-        } ?? program(in: lowered)
-        q.cohort = entities.first(.cohort).flatMap(CohortNumber.parse) ?? cohortNumber(in: lowered)
+        } ?? (texts.map { $0.programs.find(in: lowered) } ?? program(in: lowered))
+        q.cohort = entities.first(.cohort).flatMap(CohortWord.number) ?? cohortNumber(in: lowered)
         // A week phrase comes before a date entity: the engine gives "minggu depan" as the week's
         // Monday, but the question is about the whole week.
-        let week = contains(lowered, Phrases.week)
+        // Every phrase list in one pass over the question (the tests below are pure, so finding
+        // them all up front gives the same answers).
+        let found = Phrases.groups.found(in: lowered)
+        let week = found & Phrases.week != 0
         if let m = entities.first(.month), let first = Day(iso: m + "-01") {
             q.range = first...first.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(m, lang)
         } else if !week, let d = entities.first(.date).flatMap(Day.init(iso:)) {
             q.range = d...d
             q.rangeLabel = DayWording.long(d, lang)
-        } else if contains(lowered, Phrases.nextMonth) {
+        } else if found & Phrases.nextMonth != 0 {
             let first = today.startOfNextMonth
             q.range = first...first.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(first.monthKey, lang)
-        } else if contains(lowered, Phrases.thisMonth) {
+        } else if found & Phrases.thisMonth != 0 {
             q.range = today.startOfMonth...today.startOfNextMonth.adding(days: -1)
             q.rangeLabel = DayWording.month(today.monthKey, lang)
-        } else if contains(lowered, Phrases.nextWeek) {
+        } else if found & Phrases.nextWeek != 0 {
             let monday = today.startOfWeek.adding(days: 7)
             q.range = monday...monday.adding(days: 6)
             q.rangeLabel = lang == .en ? "next week" : "minggu depan"
-        } else if contains(lowered, Phrases.thisWeek) {
+        } else if found & Phrases.thisWeek != 0 {
             q.range = today.startOfWeek...today.startOfWeek.adding(days: 6)
             q.rangeLabel = lang == .en ? "this week" : "minggu ini"
         }
-        q.next = contains(lowered, Phrases.next) && q.range == nil
-        q.untilWhen = contains(lowered, Phrases.untilWhen)
+        q.next = found & Phrases.next != 0 && q.range == nil
+        q.untilWhen = found & Phrases.untilWhen != 0
         return q
     }
 
-    private func contains(_ text: String, _ phrases: PhraseSet) -> Bool { phrases.found(in: text) }
-
-    private func program(in lowered: String) -> String? {
+    /// The programme `lowered` names, by scanning every matcher (`ProgramFinder` is its compiled form).
+    func program(in lowered: String) -> String? {
         var best: (String, Int)?
         var text = lowered
         // The matchers are read in place (a copy of each retained and released its five strings).
@@ -185,7 +202,7 @@ public struct Schedules: Sendable {
         let ascii: Int?? = text.withUTF8 { u in
             guard let words = Schedules.asciiWords(u) else { return nil }
             for (i, w) in words.enumerated() where i + 1 < words.count && Schedules.isCohortWord(UnsafeBufferPointer(rebasing: u[w])) {
-                if let n = CohortNumber.parse(String(decoding: UnsafeBufferPointer(rebasing: u[words[i + 1]]), as: UTF8.self)) { return .some(n) }
+                if let n = CohortWord.number(UnsafeBufferPointer(rebasing: u[words[i + 1]])) { return .some(n) }
             }
             return .some(nil)
         }
@@ -228,14 +245,21 @@ public struct Schedules: Sendable {
         return words
     }
 
-    /// The phrase lists `query` looks for, compiled once instead of built once per question.
+    /// The phrase lists `query` looks for, compiled once into one `PhraseGroups`; each constant
+    /// is its list's bit in what `groups.found(in:)` returns.
     private enum Phrases {
-        static let week = PhraseSet(["minggu depan", "next week", "pekan depan", "mgg depan", "minggu ini", "this week", "pekan ini"])
-        static let nextMonth = PhraseSet(["bulan depan", "next month", "bulan berikutnya"])
-        static let thisMonth = PhraseSet(["bulan ini", "this month", "bln ini"])
-        static let nextWeek = PhraseSet(["minggu depan", "next week", "pekan depan", "mgg depan"])
-        static let thisWeek = PhraseSet(["minggu ini", "this week", "pekan ini"])
-        static let next = PhraseSet([" next ", "berikut", "selanjutnya", "terdekat", "upcoming", "akan datang", "yang akan", "coming", "mendatang"])
-        static let untilWhen = PhraseSet(["sampai kapan", "sampe kapan", "until when", "selesai", "berakhir", "kapan beres", "end ", "ends", "finish"])
+        static let week: UInt64 = 1, nextMonth: UInt64 = 2, thisMonth: UInt64 = 4, nextWeek: UInt64 = 8
+        static let thisWeek: UInt64 = 16, next: UInt64 = 32, untilWhen: UInt64 = 64
+        static let groups = PhraseGroups(lists)
+        /// In bit order.
+        static let lists: [[String]] = [
+            ["minggu depan", "next week", "pekan depan", "mgg depan", "minggu ini", "this week", "pekan ini"],
+            ["bulan depan", "next month", "bulan berikutnya"],
+            ["bulan ini", "this month", "bln ini"],
+            ["minggu depan", "next week", "pekan depan", "mgg depan"],
+            ["minggu ini", "this week", "pekan ini"],
+            [" next ", "berikut", "selanjutnya", "terdekat", "upcoming", "akan datang", "yang akan", "coming", "mendatang"],
+            ["sampai kapan", "sampe kapan", "until when", "selesai", "berakhir", "kapan beres", "end ", "ends", "finish"],
+        ]
     }
 }

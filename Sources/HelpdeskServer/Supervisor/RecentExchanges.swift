@@ -37,15 +37,20 @@ public final class RecentExchanges: ExchangeRecording {
 
     public func record(_ exchange: Exchange) {
         inner.record(exchange)
-        ring.withLock { r in
+        // The evicted exchange is swapped out and released after the lock is let go: freeing
+        // its strings and arrays (the last references, mostly) no longer holds up the other loop.
+        let evicted: Exchange? = ring.withLock { r in
+            defer { r.next = (r.next + 1) % capacity }
             if r.items.count < capacity {
                 r.items.append(exchange)
-            } else {
-                r.lastEvicted = r.items[r.next].arrived
-                r.items[r.next] = exchange
+                return nil
             }
-            r.next = (r.next + 1) % capacity
+            var incoming = exchange
+            r.lastEvicted = r.items[r.next].arrived
+            swap(&r.items[r.next], &incoming)
+            return incoming
         }
+        _ = evicted
         feed(exchange)
     }
 

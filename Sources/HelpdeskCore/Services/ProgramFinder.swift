@@ -1,0 +1,59 @@
+/// `Schedules`' search for a programme named in a question, compiled once per `ServiceData`:
+/// the same answer as scanning every `ProgramMatcher` (longest name wins, the earlier matcher on
+/// a tie; a name matches as " name ", " name?" or, when longer than five characters, anywhere),
+/// but one `PhraseSet` pass first tells whether any name occurs at all (most questions name
+/// none), and the matchers are then tried longest first, stopping at the first that matches.
+struct ProgramFinder: Sendable {
+    /// One matcher: its canonical name and the byte forms that find it.
+    private struct Entry: Sendable {
+        var canonical: String
+        /// The forms to search for: " name " and " name?", or just "name" when that alone decides.
+        var forms: [[UInt8]]
+    }
+
+    private let entries: [Entry]
+    private let any: PhraseSet
+
+    init(_ matchers: [ProgramMatcher]) {
+        let order = matchers.indices.sorted { a, b in
+            matchers[a].length != matchers[b].length ? matchers[a].length > matchers[b].length : a < b
+        }
+        var entries: [Entry] = []
+        var all: [String] = []
+        for i in order where matchers[i].length > 0 {
+            let m = matchers[i]
+            // " name " and " name?" both contain "name": for the long names "name" alone decides.
+            let forms = m.length > 5 ? [m.lowered] : [m.spaced, m.questioned]
+            entries.append(Entry(canonical: m.canonical, forms: forms.map { Array($0.utf8) }))
+            all += forms
+        }
+        self.entries = entries
+        self.any = PhraseSet(all)
+    }
+
+    /// The canonical name of the programme `spaced` (the lowercased question with a space at
+    /// each end) names, or nil.
+    func find(in spaced: String) -> String? {
+        guard any.found(in: spaced) else { return nil }
+        var text = spaced
+        return text.withUTF8 { hay in
+            for e in entries where e.forms.contains(where: { ProgramFinder.includes(hay, $0) }) { return e.canonical }
+            return nil
+        }
+    }
+
+    private static func includes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        let n = hay.count, m = needle.count
+        guard m > 0 else { return true }
+        guard m <= n else { return false }
+        return needle.withUnsafeBufferPointer { pin in
+            let first = pin[0]
+            for i in 0...(n - m) where hay[i] == first {
+                var j = 1
+                while j < m, hay[i + j] == pin[j] { j += 1 }
+                if j == m { return true }
+            }
+            return false
+        }
+    }
+}
