@@ -31,4 +31,5 @@ public enum ReplyKey: String, Sendable, CaseIterable {
     case privacyNotice = "privacy_notice", privacyAccess = "privacy_access", privacyAccessComplaint = "privacy_access_complaint"
     case privacyAccessNone = "privacy_access_none", privacyErased = "privacy_erased", privacyEraseQueued = "privacy_erase_queued"
     case surveyAsk = "survey_ask", surveyThanks = "survey_thanks"
+    case privacyEraseFailed = "privacy_erase_failed", privacyEraseNotSaved = "privacy_erase_not_saved"
 }

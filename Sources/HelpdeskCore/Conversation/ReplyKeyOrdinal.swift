@@ -2,7 +2,7 @@
 /// templates in a flat array instead of hashing the key's text on every reply. The switch is
 /// checked for completeness by the compiler and for order by `ReplyBookTests`.
 extension ReplyKey {
-    static let count = 72
+    static let count = 74
 
     var ordinal: Int {
         switch self {
@@ -78,6 +78,8 @@ extension ReplyKey {
         case .privacyEraseQueued: 69
         case .surveyAsk: 70
         case .surveyThanks: 71
+        case .privacyEraseFailed: 72
+        case .privacyEraseNotSaved: 73
         }
     }
 }

@@ -90,7 +90,9 @@ extension Desk {
             let result = try duties.eraser.erase(user: user, pseudonym: duties.pseudonym.of(user), who: "citizen", at: turn.now)
             duties.erased(user)
             if !result.openComplaints.isEmpty {
-                Desk.queue(.init(user: user, openTickets: result.openComplaints, at: turn.now), in: duties.erasures)
+                guard Desk.queue(.init(user: user, openTickets: result.openComplaints, at: turn.now), in: duties.erasures) else {
+                    return book.text(.privacyEraseNotSaved, lang, ["lines": String(result.transcriptLines)])
+                }
                 return book.text(.privacyEraseQueued, lang, [
                     "tickets": result.openComplaints.joined(separator: ", "), "lines": String(result.transcriptLines),
                 ])
@@ -105,18 +107,24 @@ extension Desk {
             ])
         } catch {
             Log.error("erasure: \(error.description)")
-            Desk.queue(.init(user: user, openTickets: [], at: turn.now), in: duties.erasures)
-            return book.text(.privacyEraseQueued, lang, ["tickets": "-", "lines": "0"])
+            guard Desk.queue(.init(user: user, openTickets: [], at: turn.now), in: duties.erasures) else {
+                return book.text(.privacyEraseNotSaved, lang, ["lines": "0"])
+            }
+            return book.text(.privacyEraseFailed, lang)
         }
     }
 
-    /// Queues an erasure request; a failed save is logged (the request stays queued in memory, so
-    /// supervisors still see it until a restart).
-    private static func queue(_ entry: ErasureQueue.Entry, in erasures: ErasureQueue) {
+    /// Queues an erasure request; returns false when it could not be saved. The request then
+    /// stays queued in memory (supervisors see it until a restart), the failure is logged, and
+    /// the citizen is told it was not saved and asked to repeat it, never that it is queued.
+    @discardableResult
+    private static func queue(_ entry: ErasureQueue.Entry, in erasures: ErasureQueue) -> Bool {
         do {
             try erasures.add(entry)
+            return true
         } catch {
             Log.error("erasure queue: \(error.description)")
+            return false
         }
     }
 }

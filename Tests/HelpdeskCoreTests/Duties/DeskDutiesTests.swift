@@ -56,6 +56,28 @@ import Testing
         #expect(!bytes.contains("LMS error terus") && !bytes.contains("tg:5512"))
     }
 
+    /// The queue cannot be saved (here a folder stands where its temporary file must go): the
+    /// citizen is told the request was not saved and asked to repeat it, not that a supervisor
+    /// has it, because a restart would forget it.
+    @Test func anEraseRequestThatCannotBeSavedIsNotCalledQueued() throws {
+        let (desk, dir, _) = try Self.deskWithDuties()
+        try FileManager.default.createDirectory(atPath: dir + "/" + ErasureQueue.fileName + ".tmp", withIntermediateDirectories: true)
+        let c = try desk.journal.file(ComplaintDraft(category: .lms, description: "LMS error terus", reporter: "tg:5512"),
+                                      at: Fixtures.today, due: Day(iso: "2026-11-25")!)
+        var chat = Chat(desk)
+        let reply = chat.send("tolong hapus data saya")
+        #expect(reply.handler == "privacy")
+        #expect(reply.text.contains("belum dapat kami simpan"))
+        #expect(!reply.text.contains("teruskan ke petugas"))
+        #expect(!reply.text.contains(c.ticket))
+        #expect(desk.erasures.pending.map(\.openTickets) == [[c.ticket]], "still listed for supervisors until a restart")
+        var english = Chat(desk, user: "tg:en")
+        _ = try desk.journal.file(ComplaintDraft(category: .lms, description: "LMS keeps failing", reporter: "tg:en"),
+                                  at: Fixtures.today, due: Day(iso: "2026-11-25")!)
+        english.send("hello, help please")
+        #expect(english.send("please delete my data").text.contains("could not be saved"))
+    }
+
     @Test func surveyAnswerIsRecordedAndAppearsInTheReport() throws {
         let (desk, dir, _) = try Self.deskWithDuties()
         var chat = Chat(desk)
