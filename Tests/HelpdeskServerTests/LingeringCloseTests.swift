@@ -28,9 +28,8 @@ import HelpdeskCore
 
     /// Sends `bytes` from another thread (the server may stop reading part-way) and returns
     /// a semaphore signalled when the send has finished or failed.
-    private func sendInBackground(_ client: TestClient, _ bytes: [UInt8]) -> DispatchSemaphore {
+    private func sendInBackground(_ fd: Int32, _ bytes: [UInt8]) -> DispatchSemaphore {
         let done = DispatchSemaphore(value: 0)
-        let fd = client.fd
         Thread.detachNewThread {
             var offset = 0
             while offset < bytes.count {
@@ -50,7 +49,7 @@ import HelpdeskCore
         // Far more than one read (32 KiB) behind the /quit, so input is still unread when the
         // server decides to close.
         let tail = [UInt8](String(repeating: "halo lagi\n", count: 20_000).utf8)
-        let sent = sendInBackground(c, Array("halo\n/quit\n".utf8) + tail)
+        let sent = sendInBackground(c.fd, Array("halo\n/quit\n".utf8) + tail)
         let (lines, end) = readToEnd(c.fd)
         #expect(lines.count == 2, "the echo of the first line, then the goodbye; nothing after /quit is answered")
         #expect(lines.first?.hasSuffix("halo") == true)
@@ -68,17 +67,7 @@ import HelpdeskCore
         let fd = try connectLoopback(port: s.port, receiveBuffer: 4096)
         defer { Glibc.close(fd) }
         let lines = String(repeating: "halo\n", count: 400) + "/quit\n" + String(repeating: "masih ada\n", count: 20_000)
-        let done = DispatchSemaphore(value: 0)
-        let bytes = Array(lines.utf8)
-        Thread.detachNewThread {
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                if n <= 0 { break }
-                offset += n
-            }
-            done.signal()
-        }
+        let done = sendInBackground(fd, Array(lines.utf8))
         usleep(300_000)   // let the server answer and decide to close before anything is read
         let (got, end) = readToEnd(fd)
         #expect(got.count == 402, "banner, 400 echoes and the goodbye (got \(got.count))")
@@ -92,7 +81,7 @@ import HelpdeskCore
         defer { s.stop() }
         let c = try s.client()
         let junk = [UInt8](String(repeating: "{bukan json\n", count: 10_000).utf8)
-        let sent = sendInBackground(c, junk)
+        let sent = sendInBackground(c.fd, junk)
         let (lines, end) = readToEnd(c.fd)
         #expect(lines.count == 4)
         #expect(lines.last == ServerPhrases.tooManyErrors)

@@ -6,16 +6,29 @@ extension String {
     func includes(_ needle: String) -> Bool {
         if needle.isEmpty { return true }
         if let found = utf8.withContiguousStorageIfAvailable({ hay in
-            needle.utf8.withContiguousStorageIfAvailable { pin in String.search(hay, pin) }
+            needle.utf8.withContiguousStorageIfAvailable { pin in ByteSearch.includes(hay, pin) }
         }), let found {
             return found
         }
         return Array(utf8).withUnsafeBufferPointer { hay in
-            Array(needle.utf8).withUnsafeBufferPointer { pin in String.search(hay, pin) }
+            Array(needle.utf8).withUnsafeBufferPointer { pin in ByteSearch.includes(hay, pin) }
         }
     }
+}
 
-    private static func search(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
+/// The byte search behind `String.includes`, for callers that hold bytes already pinned (a
+/// message searched for many needles pins it once).
+enum ByteSearch {
+    static func includes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        needle.withUnsafeBufferPointer { includes(hay, $0) }
+    }
+
+    static func includes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { includes(hay, $0) }
+    }
+
+    static func includes(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = hay.count, m = pin.count
         guard m > 0 else { return true }
         guard m <= n else { return false }

@@ -37,23 +37,8 @@ struct ProgramFinder: Sendable {
         guard any.found(in: spaced) else { return nil }
         var text = spaced
         return text.withUTF8 { hay in
-            for e in entries where e.forms.contains(where: { ProgramFinder.includes(hay, $0) }) { return e.canonical }
+            for e in entries where e.forms.contains(where: { ByteSearch.includes(hay, $0) }) { return e.canonical }
             return nil
-        }
-    }
-
-    private static func includes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        let n = hay.count, m = needle.count
-        guard m > 0 else { return true }
-        guard m <= n else { return false }
-        return needle.withUnsafeBufferPointer { pin in
-            let first = pin[0]
-            for i in 0...(n - m) where hay[i] == first {
-                var j = 1
-                while j < m, hay[i + j] == pin[j] { j += 1 }
-                if j == m { return true }
-            }
-            return false
         }
     }
 }

@@ -164,32 +164,14 @@ public struct Schedules: Sendable {
         text.withUTF8 { hay in
             data.programMatchers.withUnsafeBufferPointer { matchers in
                 for i in matchers.indices where matchers[i].length > (best?.1 ?? 0) {
-                    if Schedules.includes(hay, matchers[i].spaced) || Schedules.includes(hay, matchers[i].questioned)
-                        || matchers[i].length > 5 && Schedules.includes(hay, matchers[i].lowered) {
+                    if ByteSearch.includes(hay, matchers[i].spaced) || ByteSearch.includes(hay, matchers[i].questioned)
+                        || matchers[i].length > 5 && ByteSearch.includes(hay, matchers[i].lowered) {
                         best = (matchers[i].canonical, matchers[i].length)
                     }
                 }
             }
         }
         return best?.0
-    }
-
-    /// `String.includes` (a plain byte search) on bytes already pinned: the message is pinned
-    /// once for all the program names instead of once per name.
-    private static func includes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { pin in
-            let n = hay.count, m = pin.count
-            guard m > 0 else { return true }
-            guard m <= n else { return false }
-            let first = pin[0]
-            for i in 0...(n - m) where hay[i] == first {
-                var j = 1
-                while j < m, hay[i + j] == pin[j] { j += 1 }
-                if j == m { return true }
-            }
-            return false
-        }
     }
 
     private static let cohortWords = ["angkatan", "cohort", "batch", "gelombang", "akt", "angk"]
