@@ -40,8 +40,10 @@ public struct Redactor: Sendable {
         let emails = hasAt ? emailSpans(u) : []
         var masks: [(span: Range<Int>, mask: String)] = []
         var nextEmail = 0
-        var i = 0
         let n = u.count
+        // Before `first` there is no digit: only a `+` or `(` just before it, or the local part of
+        // the first e-mail, can start something to mask there.
+        var i = skipping ? min(max(first - 1, 0), emails.first?.lowerBound ?? n) : 0
         while i < n {
             // Jump over bytes that cannot start a number or an e-mail (the loop below would step
             // over them one by one): most of a reply with a date or a cohort number.
