@@ -15,20 +15,27 @@ public struct HashChain: Sendable, Equatable {
     /// The `seq` of the last line written (0 before the first).
     public private(set) var seq: Int
     /// The hash the next line's `prev` must carry.
-    public private(set) var prev: String
+    public var prev: String { given ?? digest.withBytes { Hex.encode($0) } }
+    /// The last line's SHA-256 once the chain has hashed a line itself: kept as 32 bytes and
+    /// hex-encoded where it is needed (straight into the transcript line), not as a `String`.
+    private var digest = Digest()
+    /// `prev` as given to `init` (64 zeros, or read back from a file) until a line is appended.
+    private var given: String?
 
     public init(seq: Int = 0, prev: String = HashChain.genesis) {
         self.seq = seq
-        self.prev = prev
+        self.given = prev
     }
+
+    public static func == (a: HashChain, b: HashChain) -> Bool { a.seq == b.seq && a.prev == b.prev }
 
     /// The `seq` and `prev` for the line about to be written.
     public func next() -> (seq: Int, prev: String) { (seq + 1, prev) }
 
     /// Records that `line` (without newline) was written as the next line.
     public mutating func append(line: String) {
-        seq += 1
-        prev = SHA256.hex(line)
+        var line = line
+        line.withUTF8 { append(lineBytes: $0) }
     }
 
     /// Records that the line whose bytes are `line` (without newline) was written next.
@@ -36,7 +43,31 @@ public struct HashChain: Sendable, Equatable {
         seq += 1
         var h = SHA256()
         h.update(line)
-        prev = h.withDigest { Hex.encode($0) }
+        h.withDigest { bytes in
+            withUnsafeMutableBytes(of: &digest.words) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+        }
+        given = nil
+    }
+
+    /// Appends `prev` as a JSON string, quotes included, to `out` (as `appendQuoted(prev)` would:
+    /// hex digits need no escaping) without making the `String`.
+    func appendQuotedPrev(to out: inout LineBuffer) {
+        if let given { return out.appendQuoted(given) }
+        out.reserve(66)
+        let at = out.base + out.count
+        at[0] = UInt8(ascii: "\"")
+        digest.withBytes { Hex.write($0, to: at + 1) }
+        at[65] = UInt8(ascii: "\"")
+        out.advance(66)
+    }
+
+    /// 32 digest bytes inline (no allocation).
+    private struct Digest: Sendable, Equatable {
+        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        static func == (a: Digest, b: Digest) -> Bool { a.words == b.words }
+        func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            withUnsafeBytes(of: words) { body($0.assumingMemoryBound(to: UInt8.self)) }
+        }
     }
 
     /// Builds the next line with `make(seq, prev)`, advances the chain and returns the line.

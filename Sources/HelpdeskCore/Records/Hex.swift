@@ -19,6 +19,16 @@ public enum Hex {
         }
     }
 
+    /// Writes the `2 * bytes.count` hex digits of `bytes` at `out`.
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to out: UnsafeMutablePointer<UInt8>) {
+        let d: StaticString = "0123456789abcdef"
+        let digits = d.utf8Start
+        for (i, b) in bytes.enumerated() {
+            out[2 * i] = digits[Int(b >> 4)]
+            out[2 * i + 1] = digits[Int(b & 0x0f)]
+        }
+    }
+
     /// The bytes of an even-length hex string, or nil if it is not one.
     public static func decode(_ text: String) -> [UInt8]? {
         let u = Array(text.utf8)

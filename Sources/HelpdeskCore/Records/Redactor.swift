@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Masks personal data in free text before it reaches disk: identity numbers (NIK, 16 digits;
 /// NIP, 18 digits), phone numbers (Indonesian mobile and landline, with `+62`/`62`/`0`
 /// prefixes, spaces, dots, dashes or an area code in brackets) and e-mail addresses, as
@@ -15,24 +19,40 @@ public struct Redactor: Sendable {
     public init() {}
 
     public func redact(_ text: String) -> String {
+        redact(text, skipping: true)
+    }
+
+    /// `redact`, with the byte-at-a-time scan when `skipping` is false (the reference the tests
+    /// compare the skipping scan with).
+    func redact(_ text: String, skipping: Bool) -> String {
         var text = text
-        return text.withUTF8 { redact(bytes: $0) } ?? text
+        return text.withUTF8 { redact(bytes: $0, skipping: skipping) } ?? text
     }
 
     /// The redacted bytes, or nil when nothing had to be masked (the caller keeps the original).
     /// One scan finds what to mask; the output is built only when something is (most texts,
     /// replies with dates and cohort numbers included, have nothing).
-    private func redact(bytes u: UnsafeBufferPointer<UInt8>) -> String? {
+    private func redact(bytes u: UnsafeBufferPointer<UInt8>, skipping: Bool) -> String? {
         // Nothing to mask without a digit or an `@` (most messages): found eight bytes at a time.
         guard let first = Redactor.firstDigitOrAt(u) else { return nil }
-        let hasAt = UnsafeBufferPointer(rebasing: u[first...]).contains(UInt8(ascii: "@"))
+        let hasAt = memchr(u.baseAddress! + first, Int32(UInt8(ascii: "@")), u.count - first) != nil
 
         let emails = hasAt ? emailSpans(u) : []
         var masks: [(span: Range<Int>, mask: String)] = []
         var nextEmail = 0
-        var i = 0
         let n = u.count
+        // Before `first` there is no digit: only a `+` or `(` just before it, or the local part of
+        // the first e-mail, can start something to mask there.
+        var i = skipping ? min(max(first - 1, 0), emails.first?.lowerBound ?? n) : 0
         while i < n {
+            // Jump over bytes that cannot start a number or an e-mail (the loop below would step
+            // over them one by one): most of a reply with a date or a cohort number.
+            // (An e-mail start already passed, inside a skipped identifier, is never reached again.)
+            if skipping {
+                let bound = nextEmail < emails.count ? emails[nextEmail].lowerBound : n
+                i = Redactor.nextNumberStart(u, from: i, to: bound >= i ? bound : n)
+                guard i < n else { break }
+            }
             if nextEmail < emails.count, emails[nextEmail].lowerBound == i {
                 masks.append((emails[nextEmail], Redactor.email))
                 i = emails[nextEmail].upperBound
@@ -44,8 +64,9 @@ public struct Redactor: Sendable {
                 || ((b == UInt8(ascii: "+") || b == UInt8(ascii: "(")) && i + 1 < n && isDigit(u[i + 1]))
             guard startsNumber, !(i > 0 && isDigit(u[i - 1])) else { i += 1; continue }
             // `ADU-20261122-0007`, `REG-2026-00042`, `abc_123`: digits hung off a word by a joiner
-            // belong to an identifier; skip the whole identifier.
-            if i >= 2, u[i - 1] == UInt8(ascii: "-") || u[i - 1] == UInt8(ascii: "_") || u[i - 1] == UInt8(ascii: "/"),
+            // belong to an identifier; skip the whole identifier. (Only from a digit: from the `+`
+            // or `(` of "tel-+62..." the skip did not move and the scan looped for ever.)
+            if isDigit(b), i >= 2, u[i - 1] == UInt8(ascii: "-") || u[i - 1] == UInt8(ascii: "_") || u[i - 1] == UInt8(ascii: "/"),
                isAlnum(u[i - 2]) {
                 while i < n, isAlnum(u[i]) || u[i] == UInt8(ascii: "-") || u[i] == UInt8(ascii: "_") { i += 1 }
                 continue
@@ -159,6 +180,27 @@ public struct Redactor: Sendable {
             i += 1
         }
         return nil
+    }
+
+    /// The index of the first byte in `u[from..<end]` that is an ASCII digit, `+` or `(` (the
+    /// only bytes a number to mask can start with), or `end`. Eight bytes at a time, with the
+    /// exact "has a byte less than / equal to" tests of `firstDigitOrAt`.
+    static func nextNumberStart(_ u: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard let p = u.baseAddress else { return end }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var i = start
+        while i < end {
+            if end - i >= 8 {
+                let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let d = x ^ (ones &* 0x30), plus = x ^ (ones &* 0x2B), bracket = x ^ (ones &* 0x28)
+                let hit = (d &- ones &* 10) & ~d | (plus &- ones) & ~plus | (bracket &- ones) & ~bracket
+                if hit & highs == 0 { i += 8; continue }
+            }
+            let b = p[i]
+            if b &- UInt8(ascii: "0") < 10 || b == UInt8(ascii: "+") || b == UInt8(ascii: "(") { return i }
+            i += 1
+        }
+        return end
     }
 
     @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }

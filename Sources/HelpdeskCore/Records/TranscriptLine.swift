@@ -11,45 +11,65 @@ extension TranscriptRecord {
         out.appendDecimal(Int64(seq))
         out.append(",\"prev\":")
         out.appendQuoted(prev)
-        out.append(",\"session\":")
-        out.appendQuoted(session)
-        out.append(",\"channel\":")
-        out.appendQuoted(channel)
-        out.append(",\"user\":")
-        out.appendQuoted(user)
-        out.append(",\"arrived\":\"")
-        times.append(arrived, to: &out)
-        out.append("\",\"replied\":\"")
-        times.append(replied, to: &out)
-        out.append("\",\"latency_us\":")
-        out.appendDecimal(latencyMicros)
-        out.append(",\"intent\":")
-        out.appendQuoted(intent)
-        out.append(",\"confidence\":")
-        out.appendNumber(confidence)
-        out.append(",\"lang\":")
-        out.appendQuoted(lang)
-        out.append(",\"handler\":")
-        out.appendQuoted(handler)
-        out.append(",\"outcome\":")
-        out.appendQuoted(outcome)
-        out.append(",\"entities\":[")
-        for (i, e) in entities.enumerated() {
-            out.append(i == 0 ? "{\"kind\":" : ",{\"kind\":")
-            out.appendQuoted(e.kind)
-            out.append(",\"value\":")
-            out.appendQuoted(e.value)
-            out.append(UInt8(ascii: "}"))
+        out.appendTranscriptFields(
+            session: session, channel: channel, user: user, arrived: arrived, replied: replied,
+            latencyMicros: latencyMicros, intent: intent, confidence: confidence, lang: lang, handler: handler,
+            outcome: outcome, entityCount: entities.count, entity: { (entities[$0].kind, entities[$0].value) },
+            message: message, reply: reply, ticket: ticket, times: &times)
+    }
+}
+
+extension LineBuffer {
+    /// Appends a transcript line's fields after `prev`, from `,"session":` to the closing brace:
+    /// the one place that lays them out, for a `TranscriptRecord` and for the writer's line made
+    /// straight from an `Exchange` (`TranscriptExchangeLine.swift`).
+    @inline(__always)
+    mutating func appendTranscriptFields(
+        session: String, channel: String, user: String, arrived: Date, replied: Date, latencyMicros: Int64,
+        intent: String, confidence: Double, lang: String, handler: String, outcome: String,
+        entityCount: Int, entity: (Int) -> (kind: String, value: String),
+        message: String, reply: String, ticket: String?, times: inout TimestampCache
+    ) {
+        append(",\"session\":")
+        appendQuoted(session)
+        append(",\"channel\":")
+        appendQuoted(channel)
+        append(",\"user\":")
+        appendQuoted(user)
+        append(",\"arrived\":\"")
+        times.append(arrived, to: &self)
+        append("\",\"replied\":\"")
+        times.append(replied, to: &self)
+        append("\",\"latency_us\":")
+        appendDecimal(latencyMicros)
+        append(",\"intent\":")
+        appendQuoted(intent)
+        append(",\"confidence\":")
+        appendNumber(confidence)
+        append(",\"lang\":")
+        appendQuoted(lang)
+        append(",\"handler\":")
+        appendQuoted(handler)
+        append(",\"outcome\":")
+        appendQuoted(outcome)
+        append(",\"entities\":[")
+        for i in 0..<entityCount {
+            let e = entity(i)
+            append(i == 0 ? "{\"kind\":" : ",{\"kind\":")
+            appendQuoted(e.kind)
+            append(",\"value\":")
+            appendQuoted(e.value)
+            append(UInt8(ascii: "}"))
         }
-        out.append("],\"message\":")
-        out.appendQuoted(message)
-        out.append(",\"reply\":")
-        out.appendQuoted(reply)
+        append("],\"message\":")
+        appendQuoted(message)
+        append(",\"reply\":")
+        appendQuoted(reply)
         if let ticket {
-            out.append(",\"ticket\":")
-            out.appendQuoted(ticket)
+            append(",\"ticket\":")
+            appendQuoted(ticket)
         }
-        out.append(UInt8(ascii: "}"))
+        append(UInt8(ascii: "}"))
     }
 }
 

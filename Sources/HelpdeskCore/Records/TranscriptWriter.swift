@@ -134,11 +134,15 @@ public final class TranscriptWriter: ExchangeRecording {
             var times = TimestampCache()
             // The Jakarta day of the last exchange, by day number: the name is made only when it changes.
             var lastDay: (number: Int64, name: String)?
-            for exchange in batch {
-                let number = JakartaTime.dayIndex(exchange.arrived)
+            // The pseudonym cache is taken out of `out` for the loop, so that the look-up closure
+            // and the chain (read where the line is written) are separate accesses.
+            var names: [String: String] = [:]
+            swap(&names, &out.pseudonyms)
+            for index in batch.indices {
+                let number = JakartaTime.dayIndex(batch[index].arrived)
                 let day: String
                 if let lastDay, lastDay.number == number { day = lastDay.name } else {
-                    day = JakartaTime.day(exchange.arrived)
+                    day = JakartaTime.day(batch[index].arrived)
                     lastDay = (number, day)
                 }
                 if day != out.day {
@@ -146,18 +150,14 @@ public final class TranscriptWriter: ExchangeRecording {
                     chunk.removeAll()
                     open(day: day, into: &out)
                 }
-                var record = TranscriptRecord(exchange, redactor: redactor) { user in
-                    if let known = out.pseudonyms[user] { return known }
-                    if out.pseudonyms.count >= TranscriptWriter.pseudonymCacheLimit { out.pseudonyms.removeAll(keepingCapacity: true) }
-                    let p = pseudonym.of(user)
-                    out.pseudonyms[user] = p
-                    return p
-                }
-                let (seq, prev) = out.chain.next()
-                record.seq = seq
-                record.prev = prev
                 let start = chunk.count
-                record.appendJSONLine(to: &chunk, times: &times)
+                batch[index].appendTranscriptLine(chain: out.chain, redactor: redactor, pseudonymOf: { user in
+                    if let known = names[user] { return known }
+                    if names.count >= TranscriptWriter.pseudonymCacheLimit { names.removeAll(keepingCapacity: true) }
+                    let p = pseudonym.of(user)
+                    names[user] = p
+                    return p
+                }, to: &chunk, times: &times)
                 out.chain.append(lineBytes: chunk.bytes(from: start))
                 chunk.append(UInt8(ascii: "\n"))
                 if chunk.count >= TranscriptWriter.chunkBytes {
@@ -165,6 +165,7 @@ public final class TranscriptWriter: ExchangeRecording {
                     chunk.removeAll()
                 }
             }
+            swap(&names, &out.pseudonyms)
             write(chunk, to: &out)
             chunk.removeAll()
             out.chunk = consume chunk

@@ -45,3 +45,18 @@ import Testing
         #expect(r.redact("Halo 👋 nomor saya 0812-3456-7890 — terima kasih") == "Halo 👋 nomor saya [TELEPON] — terima kasih")
     }
 }
+
+/// A `+` or `(` right after a word and a joiner ("tel-+62...") used to stop the scan from
+/// moving (an endless loop on the writer's thread); such a number is now read as a number.
+@Suite struct RedactorJoinerTests {
+    @Test(arguments: [
+        ("tel-+6281234567890 ya", "tel-[TELEPON] ya"),
+        ("a_(021) 1234567", "a_[TELEPON]"),
+        ("x/+1", "x/+1"),
+        ("ADU-(1", "ADU-(1"),
+    ])
+    func signAfterJoinerEnds(input: String, expected: String) {
+        #expect(Redactor().redact(input) == expected)
+        #expect(Redactor().redact(input, skipping: false) == expected)
+    }
+}
