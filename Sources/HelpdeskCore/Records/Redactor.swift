@@ -45,19 +45,23 @@ public struct Redactor: Sendable {
         // the first e-mail, can start something to mask there.
         var i = skipping ? min(max(first - 1, 0), emails.first?.lowerBound ?? n) : 0
         while i < n {
-            // Jump over bytes that cannot start a number or an e-mail (the loop below would step
-            // over them one by one): most of a reply with a date or a cohort number.
-            // (An e-mail start already passed, inside a skipped identifier, is never reached again.)
-            if skipping {
-                let bound = nextEmail < emails.count ? emails[nextEmail].lowerBound : n
-                i = Redactor.nextNumberStart(u, from: i, to: bound >= i ? bound : n)
-                guard i < n else { break }
-            }
-            if nextEmail < emails.count, emails[nextEmail].lowerBound == i {
+            // Every e-mail found is masked, also one whose start the scan has passed: skipping an
+            // identifier or a digit run can step over it (`(9@lan.id`, `ADU-1a_b@lan.id`; before,
+            // that e-mail and every later one in the text were written out unmasked). Skips add
+            // no mask and a number stops at the next e-mail, so the masks stay in order.
+            if nextEmail < emails.count, emails[nextEmail].lowerBound <= i {
                 masks.append((emails[nextEmail], Redactor.email))
                 i = emails[nextEmail].upperBound
                 nextEmail += 1
                 continue
+            }
+            // Jump over bytes that cannot start a number or an e-mail (the loop below would step
+            // over them one by one): most of a reply with a date or a cohort number.
+            if skipping {
+                let bound = nextEmail < emails.count ? emails[nextEmail].lowerBound : n
+                i = Redactor.nextNumberStart(u, from: i, to: bound)
+                guard i < n else { break }
+                if i == bound { continue }
             }
             let b = u[i]
             let startsNumber = isDigit(b)
@@ -138,7 +142,7 @@ public struct Redactor: Sendable {
     }
 
     /// Spans `local@domain.tld` around each `@`, left to right, not overlapping.
-    private func emailSpans(_ u: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    func emailSpans(_ u: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var spans: [Range<Int>] = []
         var at = 0
         while at < u.count {
