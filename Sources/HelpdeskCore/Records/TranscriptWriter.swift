@@ -12,10 +12,10 @@ import Synchronization
 /// `flushBatch` exchanges are waiting, and `flush()` forces it, so a crash loses at most the last
 /// interval and a busy server never holds more than a small batch in memory (a second's worth at
 /// 16k exchanges/s made the resident size swing by 100 MB). The file is synchronised to disk at
-/// most once per interval (and by `flush()`), not per batch: a batch is small (256 exchanges)
-/// so that the writer's work comes in short slices beside the event loops instead of bursts of
-/// several milliseconds on the same cores, which were most of the closed-loop p99
-/// (docs/PERFORMANCE.md). Old files are pruned at start and once a day.
+/// most once per interval (and by `flush()`), not per batch: a batch is small (64 exchanges,
+/// a quarter of a millisecond of work) so that the writer's work comes in short slices beside
+/// the event loops instead of bursts of several milliseconds on the same cores, which were most
+/// of the closed-loop p99 (2048 -> 256 -> 64: p99 5.4-6.4 -> 3.2-4.6 -> 2.6-3.2 ms; docs/PERFORMANCE.md). Old files are pruned at start and once a day.
 public final class TranscriptWriter: ExchangeRecording {
     public struct Configuration: Sendable {
         public var directory: URL
@@ -29,7 +29,7 @@ public final class TranscriptWriter: ExchangeRecording {
         /// Whether to start the background flush timer (tests call `flush()` themselves).
         public var autoFlush: Bool
 
-        public init(directory: URL, retentionDays: Int? = 90, flushInterval: Double = 0.25, flushBatch: Int = 256,
+        public init(directory: URL, retentionDays: Int? = 90, flushInterval: Double = 0.25, flushBatch: Int = 64,
                     maxBuffered: Int = 100_000, autoFlush: Bool = true) {
             self.directory = directory
             self.retentionDays = retentionDays
