@@ -15,7 +15,8 @@ import Synchronization
 /// most once per interval (and by `flush()`), not per batch: a batch is small (64 exchanges,
 /// a quarter of a millisecond of work) so that the writer's work comes in short slices beside
 /// the event loops instead of bursts of several milliseconds on the same cores, which were most
-/// of the closed-loop p99 (2048 -> 256 -> 64: p99 5.4-6.4 -> 3.2-4.6 -> 2.6-3.2 ms; docs/PERFORMANCE.md). Old files are pruned at start and once a day.
+/// of the closed-loop p99 (batches of 2048 -> 256 -> 64: p99 5.4-6.4 -> 3.2-4.6 -> 2.6-3.2 ms;
+/// docs/PERFORMANCE.md). Old files are pruned at start and once a day.
 public final class TranscriptWriter: ExchangeRecording {
     public struct Configuration: Sendable {
         public var directory: URL
