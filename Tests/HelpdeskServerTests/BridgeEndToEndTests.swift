@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 @testable import HelpdeskServer
 import HelpdeskCore
@@ -87,6 +88,53 @@ import HelpdeskCore
         let big = try c.post("/webhook", #"{"user":"a","text":""# + String(repeating: "x", count: 2000) + #""}"#, headers: secret)
         #expect(big.status == 413)
         #expect(try c.isClosedByPeer())
+    }
+
+    /// A client with a small receive window pipelines answered requests, then a malformed one,
+    /// then keeps sending, and reads only afterwards. The bridge answers 400 and closes; closing
+    /// on the unread input would reset the connection and drop the responses still queued in
+    /// the kernel. It drains instead (a lingering close): every response arrives, then a clean
+    /// end of stream.
+    @Test func responsesQueuedBeforeARefusalAreNotDiscarded() throws {
+        let (server, up) = try Self.startUpstream()
+        defer { server.shutdown() }
+        let bridge = try Self.startBridge(upstream: up)
+        defer { bridge.stop() }
+        #expect(try Self.waitHealthy(bridge))
+        let fd = try connectLoopback(port: bridge.port, receiveBuffer: 4096)
+        defer { close(fd) }
+        let body = #"{"user":"alice","text":"halo, kapan jadwal angkatan berikutnya untuk pelatihan ini?"}"#
+        let one = "POST /webhook HTTP/1.1\r\nHost: t\r\nX-Helpdesk-Secret: s3cret\r\nContent-Type: application/json\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
+        let bad = "BROKEN\r\n\r\n"
+        let tail = String(repeating: "x", count: 200_000)
+        let bytes = Array((String(repeating: one, count: 60) + bad + tail).utf8)
+        let sent = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var offset = 0
+            while offset < bytes.count {
+                let n = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                if n <= 0 { break }
+                offset += n
+            }
+            sent.signal()
+        }
+        usleep(1_500_000)   // the bridge answers all 60, refuses the 61st and decides to close
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        var end: Int32 = 0
+        while true {
+            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n > 0 { received += chunk[..<n]; continue }
+            if n < 0, errno == EINTR { continue }
+            end = n == 0 ? 0 : errno
+            break
+        }
+        let text = String(decoding: received, as: UTF8.self)
+        #expect(text.components(separatedBy: "HTTP/1.1 200").count - 1 == 60)
+        #expect(text.contains("HTTP/1.1 400"))
+        #expect(end == 0, "a clean end of stream, not a reset (errno \(end))")
+        #expect(sent.wait(timeout: .now() + 10) == .success)
     }
 
     @Test func chunkedBodyAndManyRequestsOnOneConnection() throws {

@@ -26,8 +26,15 @@ final class SocketStream: @unchecked Sendable {
     private var outbox: [UInt8] = []
     private var cursor = 0
     private var closeWhenDrained = false
+    /// FIN is sent and the input is read only to be thrown away (see `linger`).
+    private var lingering = false
+    private var discarded = 0
     private var openSources = 0
     private(set) var isClosed = false
+
+    /// A lingering stream closes after this long with nothing arriving, or once this much was thrown away.
+    private static let lingerQuiet = 0.5
+    private static let lingerLimit = 1 << 20
 
     init(fd: Int32, queue: DispatchQueue) {
         self.fd = fd
@@ -57,6 +64,9 @@ final class SocketStream: @unchecked Sendable {
         for _ in 0..<4 {
             let result = buffer.withUnsafeMutableBytes { Socket.read(fd, into: $0) }
             switch result {
+            case .done(let n) where lingering:
+                discarded += n
+                if discarded > Self.lingerLimit { return close() }
             case .done(let n):
                 buffer.withUnsafeBytes { onBytes(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
                 if isClosed || readPaused { return }
@@ -72,7 +82,7 @@ final class SocketStream: @unchecked Sendable {
 
     func write(_ bytes: [UInt8]) {
         dispatchPrecondition(condition: .onQueue(queue))
-        guard !isClosed, !bytes.isEmpty else { return }
+        guard !isClosed, !lingering, !bytes.isEmpty else { return }
         if pendingOutput == 0 {
             outbox = bytes
             cursor = 0
@@ -82,11 +92,33 @@ final class SocketStream: @unchecked Sendable {
         flush()
     }
 
-    /// Closes once everything written so far has been sent.
+    /// Closes once everything written so far has been sent, lingering (see `linger`).
     func closeAfterFlush() {
         dispatchPrecondition(condition: .onQueue(queue))
         closeWhenDrained = true
-        if pendingOutput == 0 { close() }
+        if pendingOutput == 0 { linger() }
+    }
+
+    /// Once the last bytes are with the kernel: FIN, then read and discard until the peer hangs
+    /// up, has been quiet for `lingerQuiet`, or sent `lingerLimit` bytes. Closing with input
+    /// unread would make the kernel reset the connection and throw away responses it has not
+    /// transmitted yet (a client that pipelined requests behind a refused one and reads slowly;
+    /// `BridgeEndToEndTests.responsesQueuedBeforeARefusalAreNotDiscarded`), as the line
+    /// server's `Connection.linger` does for its clients.
+    private func linger() {
+        guard !isClosed, !lingering else { return }
+        lingering = true
+        shutdown(fd, Int32(SHUT_WR))
+        onBytes = { _ in }
+        if readPaused { resumeReading() }
+        closeWhenQuiet(seen: discarded)
+    }
+
+    private func closeWhenQuiet(seen: Int) {
+        queue.asyncAfter(deadline: .now() + Self.lingerQuiet) { [self] in
+            guard !isClosed else { return }
+            if discarded == seen { close() } else { closeWhenQuiet(seen: discarded) }
+        }
     }
 
     private func flush() {
@@ -113,7 +145,7 @@ final class SocketStream: @unchecked Sendable {
             writeActive = false
             writeSource?.suspend()
         }
-        if closeWhenDrained { close() }
+        if closeWhenDrained { linger() }
     }
 
     func pauseReading() {
