@@ -109,27 +109,9 @@ import HelpdeskCore
         let bad = "BROKEN\r\n\r\n"
         let tail = String(repeating: "x", count: 200_000)
         let bytes = Array((String(repeating: one, count: 60) + bad + tail).utf8)
-        let sent = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes[offset...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                if n <= 0 { break }
-                offset += n
-            }
-            sent.signal()
-        }
+        let sent = sendInBackground(fd, bytes)
         usleep(1_500_000)   // the bridge answers all 60, refuses the 61st and decides to close
-        var received: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        var end: Int32 = 0
-        while true {
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n > 0 { received += chunk[..<n]; continue }
-            if n < 0, errno == EINTR { continue }
-            end = n == 0 ? 0 : errno
-            break
-        }
+        let (received, end) = readToEnd(fd)
         let text = String(decoding: received, as: UTF8.self)
         #expect(text.components(separatedBy: "HTTP/1.1 200").count - 1 == 60)
         #expect(text.contains("HTTP/1.1 400"))

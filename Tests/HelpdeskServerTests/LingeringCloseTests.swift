@@ -11,37 +11,6 @@ import HelpdeskCore
 /// line and FIN, reads and discards what still arrives, and closes once the client hangs up or
 /// goes quiet: the client sees every reply and then a clean end of stream.
 @Suite struct LingeringCloseTests {
-    /// Reads until the stream ends; returns the lines and how it ended (0 = a clean end of
-    /// stream, else the errno, e.g. ECONNRESET).
-    private func readToEnd(_ fd: Int32) -> (lines: [String], end: Int32) {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
-            if n > 0 { bytes.append(contentsOf: chunk[..<n]); continue }
-            if n < 0, errno == EINTR { continue }
-            let end: Int32 = n == 0 ? 0 : errno
-            let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
-            return (lines, end)
-        }
-    }
-
-    /// Sends `bytes` from another thread (the server may stop reading part-way) and returns
-    /// a semaphore signalled when the send has finished or failed.
-    private func sendInBackground(_ fd: Int32, _ bytes: [UInt8]) -> DispatchSemaphore {
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            var offset = 0
-            while offset < bytes.count {
-                let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                if n <= 0 { break }
-                offset += n
-            }
-            done.signal()
-        }
-        return done
-    }
-
     @Test func aPipelinedQuitDeliversTheGoodbyeAndACleanEnd() throws {
         let s = try RunningServer()
         defer { s.stop() }
@@ -50,7 +19,8 @@ import HelpdeskCore
         // server decides to close.
         let tail = [UInt8](String(repeating: "halo lagi\n", count: 20_000).utf8)
         let sent = sendInBackground(c.fd, Array("halo\n/quit\n".utf8) + tail)
-        let (lines, end) = readToEnd(c.fd)
+        let (bytes, end) = readToEnd(c.fd)
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(lines.count == 2, "the echo of the first line, then the goodbye; nothing after /quit is answered")
         #expect(lines.first?.hasSuffix("halo") == true)
         #expect(lines.last == ServerPhrases.goodbye(.id))
@@ -69,7 +39,8 @@ import HelpdeskCore
         let lines = String(repeating: "halo\n", count: 400) + "/quit\n" + String(repeating: "masih ada\n", count: 20_000)
         let done = sendInBackground(fd, Array(lines.utf8))
         usleep(300_000)   // let the server answer and decide to close before anything is read
-        let (got, end) = readToEnd(fd)
+        let (bytes, end) = readToEnd(fd)
+        let got = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(got.count == 402, "banner, 400 echoes and the goodbye (got \(got.count))")
         #expect(got.last == ServerPhrases.goodbye(.id))
         #expect(end == 0, "a clean end of stream, not a reset (errno \(end))")
@@ -82,7 +53,8 @@ import HelpdeskCore
         let c = try s.client()
         let junk = [UInt8](String(repeating: "{bukan json\n", count: 10_000).utf8)
         let sent = sendInBackground(c.fd, junk)
-        let (lines, end) = readToEnd(c.fd)
+        let (bytes, end) = readToEnd(c.fd)
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
         #expect(lines.count == 4)
         #expect(lines.last == ServerPhrases.tooManyErrors)
         #expect(end == 0, "a clean end of stream, not a reset (errno \(end))")

@@ -109,3 +109,32 @@ func connectLoopback(port: Int, timeoutSeconds: Int = 10, receiveBuffer: Int32? 
     }
     return fd
 }
+
+/// Sends `bytes` on `fd` from another thread (the server may stop reading part-way) and returns
+/// a semaphore signalled when the send has finished or failed.
+func sendInBackground(_ fd: Int32, _ bytes: [UInt8]) -> DispatchSemaphore {
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { break }
+            offset += n
+        }
+        done.signal()
+    }
+    return done
+}
+
+/// Reads `fd` until the stream ends: the bytes, and how it ended (0 for a clean end of stream,
+/// else the errno, e.g. ECONNRESET for a reset).
+func readToEnd(_ fd: Int32) -> (bytes: [UInt8], end: Int32) {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if n > 0 { bytes.append(contentsOf: chunk[..<n]); continue }
+        if n < 0, errno == EINTR { continue }
+        return (bytes, n == 0 ? 0 : errno)
+    }
+}
