@@ -45,11 +45,6 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
     /// FIN is sent; the socket is read only to be drained until the peer hangs up.
     private enum State { case open, closing, lingering, closed }
 
-    /// A lingering connection closes after this long with nothing arriving...
-    private static let lingerQuiet = 0.5
-    /// ...or once this much has been thrown away (the sweep cuts it after `closeGrace` in any case).
-    private static let lingerLimit = 1 << 20
-
     private static let linesPerTurn = 64
 
     init(fd: Int32, number: Int, peer: String, loop: EventLoop, configuration: ServerConfiguration, responder: any Responder,
@@ -314,12 +309,10 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
         flush()
     }
 
-    /// Called once the last output is with the kernel. Closing a socket whose input is unread
-    /// makes the kernel reset the connection and throw away what it has not transmitted yet: the
-    /// last replies to a client that pipelined lines behind a `/quit`, was cut off for errors or
-    /// was still typing at shutdown, whenever its receive window is full (a slow reader; tested
-    /// in LingeringCloseTests). So: FIN now, then read and discard until the peer hangs up, has
-    /// been quiet for `lingerQuiet`, or sent `lingerLimit` bytes (as a web server's lingering close).
+    /// Called once the last output is with the kernel: the `LingeringClose` (the sweep still cuts
+    /// it after `closeGrace`). Without it, the last replies to a client that pipelined lines
+    /// behind a `/quit`, was cut off for errors or was still typing at shutdown were lost
+    /// whenever its receive window was full.
     private func linger() {
         if peerFinished { return teardown() }
         shutdown(fd, Int32(SHUT_WR))
@@ -335,7 +328,7 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
             switch Socket.read(fd, into: loop.readBuffer) {
             case .done(let n):
                 discarded += n
-                if discarded > Self.lingerLimit { return teardown() }
+                if discarded > LingeringClose.limit { return teardown() }
             case .wouldBlock:
                 return
             case .closed, .failed:
@@ -344,9 +337,9 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
         }
     }
 
-    /// Closes after `lingerQuiet` if nothing arrived since `seen` bytes were discarded, else looks again.
+    /// Closes after `LingeringClose.quiet` if nothing arrived since `seen` bytes were discarded, else looks again.
     private func closeWhenQuiet(seen: Int) {
-        DispatchQueue.global().asyncAfter(deadline: .now() + Self.lingerQuiet) { [self] in
+        DispatchQueue.global().asyncAfter(deadline: .now() + LingeringClose.quiet) { [self] in
             loop.execute { [self] in
                 guard state == .lingering else { return }
                 if discarded == seen { teardown() } else { closeWhenQuiet(seen: discarded) }

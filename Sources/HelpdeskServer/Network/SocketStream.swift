@@ -32,10 +32,6 @@ final class SocketStream: @unchecked Sendable {
     private var openSources = 0
     private(set) var isClosed = false
 
-    /// A lingering stream closes after this long with nothing arriving, or once this much was thrown away.
-    private static let lingerQuiet = 0.5
-    private static let lingerLimit = 1 << 20
-
     init(fd: Int32, queue: DispatchQueue) {
         self.fd = fd
         self.queue = queue
@@ -66,7 +62,7 @@ final class SocketStream: @unchecked Sendable {
             switch result {
             case .done(let n) where lingering:
                 discarded += n
-                if discarded > Self.lingerLimit { return close() }
+                if discarded > LingeringClose.limit { return close() }
             case .done(let n):
                 buffer.withUnsafeBytes { onBytes(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
                 if isClosed || readPaused { return }
@@ -99,12 +95,10 @@ final class SocketStream: @unchecked Sendable {
         if pendingOutput == 0 { linger() }
     }
 
-    /// Once the last bytes are with the kernel: FIN, then read and discard until the peer hangs
-    /// up, has been quiet for `lingerQuiet`, or sent `lingerLimit` bytes. Closing with input
-    /// unread would make the kernel reset the connection and throw away responses it has not
-    /// transmitted yet (a client that pipelined requests behind a refused one and reads slowly;
-    /// `BridgeEndToEndTests.responsesQueuedBeforeARefusalAreNotDiscarded`), as the line
-    /// server's `Connection.linger` does for its clients.
+    /// Once the last bytes are with the kernel: the `LingeringClose`, as the line server's
+    /// `Connection.linger`. Without it a client that pipelined requests behind a refused one and
+    /// read slowly lost the responses still queued
+    /// (`BridgeEndToEndTests.responsesQueuedBeforeARefusalAreNotDiscarded`).
     private func linger() {
         guard !isClosed, !lingering else { return }
         lingering = true
@@ -115,7 +109,7 @@ final class SocketStream: @unchecked Sendable {
     }
 
     private func closeWhenQuiet(seen: Int) {
-        queue.asyncAfter(deadline: .now() + Self.lingerQuiet) { [self] in
+        queue.asyncAfter(deadline: .now() + LingeringClose.quiet) { [self] in
             guard !isClosed else { return }
             if discarded == seen { close() } else { closeWhenQuiet(seen: discarded) }
         }
