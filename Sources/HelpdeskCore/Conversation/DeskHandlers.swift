@@ -80,12 +80,24 @@ extension Desk {
             let draft = ComplaintDraft(category: category, description: dialog.description ?? "", contact: dialog.contact,
                                        mode: dialog.mode ?? .normal, reporter: turn.message.user, channel: turn.message.channel, lang: lang)
             do {
-                let complaint = try journal.file(draft, at: turn.now, due: due)
+                // An event loop holds the reply until the line is on disk (it goes on serving its
+                // other connections meanwhile); any other caller waits here.
+                let complaint: Complaint
+                var durability: Reply.Durability?
+                if turn.message.awaitsDurability {
+                    let filed = try journal.fileDeferred(draft, at: turn.now, due: due)
+                    complaint = filed.complaint
+                    durability = Reply.Durability(pending: filed.pending, failureText: book.text(.complaintFailed, lang))
+                } else {
+                    complaint = try journal.file(draft, at: turn.now, due: due)
+                }
                 session.dialog = nil
                 session.lastTicket = complaint.ticket
                 let key: ReplyKey = category.isConfidential || complaint.mode != .normal ? .complaintFiledConfidential : .complaintFiled
-                return reply(book.text(key, lang, ["ticket": complaint.ticket, "due": DayWording.long(complaint.due, lang)]),
-                             .complaintFiled, ticket: complaint.ticket)
+                var filed = reply(book.text(key, lang, ["ticket": complaint.ticket, "due": DayWording.long(complaint.due, lang)]),
+                                  .complaintFiled, ticket: complaint.ticket)
+                filed.durability = durability
+                return filed
             } catch {
                 Log.error(error.description)
                 session.dialog = dialog

@@ -7,12 +7,16 @@ public struct Message: Sendable, Equatable {
     public var channel: String
     public var text: String
     public var arrived: Date
+    /// The caller holds the reply until `Reply.durability` reports its records on disk (the
+    /// event loops do, so they never wait for the disk); otherwise the desk waits itself.
+    public var awaitsDurability: Bool
 
-    public init(user: String, channel: String = "tcp", text: String, arrived: Date) {
+    public init(user: String, channel: String = "tcp", text: String, arrived: Date, awaitsDurability: Bool = false) {
         self.user = user
         self.channel = channel
         self.text = text
         self.arrived = arrived
+        self.awaitsDurability = awaitsDurability
     }
 }
 
@@ -42,6 +46,31 @@ public struct Reply: Sendable, Equatable {
     public var options: [String]
     /// The conversation this exchange belongs to (a user's sessions expire and start anew).
     public var session: String
+    /// Set when the reply names a record not yet on disk (only for a message that
+    /// `awaitsDurability`): the reply must not be sent before `pending` reports it durable.
+    public var durability: Durability?
+
+    /// A record the reply depends on, on its way to disk, and what to say if it never gets there.
+    public struct Durability: Sendable, Equatable {
+        public let pending: PendingSync
+        /// Replaces the reply's text (and its ticket is dropped) if the record is not saved.
+        public let failureText: String
+
+        public init(pending: PendingSync, failureText: String) {
+            self.pending = pending
+            self.failureText = failureText
+        }
+    }
+
+    /// The reply to send when the record it depends on could not be saved.
+    public var undurable: Reply {
+        var r = self
+        if let durability { r.text = durability.failureText }
+        r.ticket = nil
+        r.outcome = .fallback
+        r.durability = nil
+        return r
+    }
 
     public init(text: String, intent: IntentLabel, confidence: Double, lang: Lang, handler: String,
                 outcome: Outcome, entities: [Entity] = [], ticket: String? = nil, options: [String] = [],

@@ -62,8 +62,9 @@ public final class ChainedLog: Sendable {
         }
     }
 
-    /// Writes every byte and fsyncs; shared with the complaint journal.
-    static func writeAll(_ bytes: [UInt8], fd: Int32, path: String) throws(RecordsError) {
+    /// Writes every byte and, unless told not to, fsyncs; shared with the complaint journal (whose
+    /// `FileSyncer` syncs in groups).
+    static func writeAll(_ bytes: [UInt8], fd: Int32, path: String, sync: Bool = true) throws(RecordsError) {
         let written = bytes.withUnsafeBytes { buffer -> Int in
             var offset = 0
             while offset < buffer.count {
@@ -77,6 +78,6 @@ public final class ChainedLog: Sendable {
             return offset
         }
         guard written == bytes.count else { throw RecordsError("\(path): write failed: \(String(cString: strerror(errno)))") }
-        guard fsync(fd) == 0 else { throw RecordsError("\(path): fsync failed: \(String(cString: strerror(errno)))") }
+        guard !sync || fsync(fd) == 0 else { throw RecordsError("\(path): fsync failed: \(String(cString: strerror(errno)))") }
     }
 }

@@ -40,6 +40,11 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
     private var peerFinished = false
     /// Bytes read and thrown away while lingering.
     private var discarded = 0
+    /// A reply is held until its record is on disk (a complaint's ticket): nothing more is
+    /// answered or read meanwhile, so replies keep their order; the loop serves other connections.
+    private var awaitingDisk = false
+    /// Shutdown's goodbye, said once the held reply and the lines after it are answered.
+    private var finishing: String?
 
     /// `closing`: the last lines are being sent. `lingering`: all of it is with the kernel and
     /// FIN is sent; the socket is read only to be drained until the peer hangs up.
@@ -59,8 +64,10 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
         let outlet = ConnectionOutlet(number: number)
         let context = ConnectionContext(connectionUser: "tcp:\(peer)#\(number)", peer: peer, connectionNumber: number,
                                         outlet: outlet)
-        self.session = ProtocolSession(context: context, configuration: configuration, responder: responder,
-                                       recorder: recorder, router: router, relay: relay)
+        var session = ProtocolSession(context: context, configuration: configuration, responder: responder,
+                                      recorder: recorder, router: router, relay: relay)
+        session.awaitsDurability = true
+        self.session = session
         self.framer = LineFramer(maxLineBytes: configuration.maxLineBytes)
         lastActivity.store(DispatchTime.now().uptimeNanoseconds, ordering: .relaxed)
         outlet.connection = self
@@ -85,11 +92,19 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
     func finish(saying line: String) {
         loop.execute { [self] in
             guard state == .open else { return }
-            while eventIndex < events.count, state == .open {
-                step()
-            }
-            beginClosing(saying: line)
+            if awaitingDisk { finishing = line } else { finishRemaining(saying: line) }
         }
+    }
+
+    private func finishRemaining(saying line: String) {
+        while eventIndex < events.count, state == .open {
+            if step() == .awaitingDurability {
+                finishing = line
+                awaitDisk()
+                return flush()
+            }
+        }
+        beginClosing(saying: line)
     }
 
     /// Appends one pushed line (an event, a staff member's words) between replies, on this
@@ -145,15 +160,19 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
     /// Handles a bounded number of pending lines, then yields so other connections get a turn.
     private func process() {
         loop.assertInLoop()
-        if eventIndex < events.count, state == .open {
+        if eventIndex < events.count, state == .open, !awaitingDisk {
             borrowOutput()
-            let closes = Self.answer(&events, from: &eventIndex, session: &session, arrival: arrival, into: &out,
-                                     keeping: outStart, upTo: configuration.outputHighWater)
-            if closes { beginClosing(saying: nil) }
+            switch Self.answer(&events, from: &eventIndex, session: &session, arrival: arrival, into: &out,
+                               keeping: outStart, upTo: configuration.outputHighWater) {
+            case .close: beginClosing(saying: nil)
+            case .awaitingDurability: awaitDisk()
+            case .keepOpen: break
+            }
         }
         returnEventsIfDone()
         flush()
         guard state == .open else { return }
+        if awaitingDisk { return suspendReading() }
         if eventIndex < events.count {
             suspendReading()
             if pendingOutput <= configuration.outputHighWater {
@@ -166,13 +185,41 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
         }
     }
 
-    private func step() {
+    private func step() -> Disposition {
         let event = events[eventIndex]
         eventIndex += 1
         borrowOutput()
-        if session.handle(event, arrival: arrival, into: &out) == .close {
-            beginClosing(saying: nil)
+        let disposition = session.handle(event, arrival: arrival, into: &out)
+        if disposition == .close { beginClosing(saying: nil) }
+        return disposition
+    }
+
+    /// Holds the connection until the session's held reply has its record on disk; the loop
+    /// serves its other connections meanwhile.
+    private func awaitDisk() {
+        guard let pending = session.awaitedDurability else { return }
+        awaitingDisk = true
+        suspendReading()
+        pending.whenDurable { [self] durable in
+            loop.execute { [self] in diskAnswered(durable) }
         }
+    }
+
+    /// Sends the held reply (or, if the record did not reach the disk, the reply saying so) and
+    /// goes on with the lines after it. A connection closed meanwhile still records the exchange.
+    private func diskAnswered(_ durable: Bool) {
+        awaitingDisk = false
+        guard state == .open else {
+            var unsent: [UInt8] = []
+            return session.resolveDurability(durable, into: &unsent)
+        }
+        borrowOutput()
+        session.resolveDurability(durable, into: &out)
+        if let line = finishing {
+            finishing = nil
+            return finishRemaining(saying: line)
+        }
+        process()
     }
 
     /// Frames one read. Static, with the connection's state passed `inout`, so the framer and
@@ -183,18 +230,20 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
     }
 
     /// Answers up to `linesPerTurn` pending events while the unsent output stays at or under
-    /// `highWater`; returns true when one of them closes the connection (answering stops there).
-    /// Static for the same reason as `frame`: one exclusivity check per turn, not five per line.
+    /// `highWater`; stops early at a line that closes the connection (`.close`) or whose reply is
+    /// held for the disk (`.awaitingDurability`). Static for the same reason as `frame`: one
+    /// exclusivity check per turn, not five per line.
     private static func answer(_ events: inout [FramedEvent], from index: inout Int, session: inout ProtocolSession,
-                               arrival: Arrival, into out: inout [UInt8], keeping outStart: Int, upTo highWater: Int) -> Bool {
+                               arrival: Arrival, into out: inout [UInt8], keeping outStart: Int, upTo highWater: Int) -> Disposition {
         var handled = 0
         while index < events.count, handled < linesPerTurn, out.count - outStart <= highWater {
             let event = events[index]
             index += 1
             handled += 1
-            if session.handle(event, arrival: arrival, into: &out) == .close { return true }
+            let disposition = session.handle(event, arrival: arrival, into: &out)
+            if disposition != .keepOpen { return disposition }
         }
-        return false
+        return .keepOpen
     }
 
     private func suspendReading() {
@@ -243,7 +292,7 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
         loop.assertInLoop()
         guard state != .closed else { return }
         flush()
-        guard state == .open, pendingOutput <= configuration.outputLowWater else { return }
+        guard state == .open, !awaitingDisk, pendingOutput <= configuration.outputLowWater else { return }
         if eventIndex < events.count {
             process()
         } else {

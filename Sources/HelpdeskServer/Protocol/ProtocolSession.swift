@@ -17,6 +17,9 @@ public struct Arrival: Sendable {
 public enum Disposition: Sendable, Equatable {
     case keepOpen
     case close
+    /// The reply names a record not yet on disk (a complaint's ticket): the connection answers
+    /// nothing more until `awaitedDurability` reports, then calls `resolveDurability`.
+    case awaitingDurability
 }
 
 /// The protocol of one connection, without the socket: takes framed lines, asks the desk or
@@ -32,8 +35,13 @@ public struct ProtocolSession {
     public let maxLineBytes: Int
     public let maxConsecutiveErrors: Int
     public private(set) var context: ConnectionContext
+    /// Set by a connection on an event loop: replies that name a record not yet on disk are held
+    /// (`awaitingDurability`) instead of the desk waiting for the disk. Off, the desk waits.
+    public var awaitsDurability = false
     private var bucket: TokenBucket
     private var errorStreak = 0
+    /// The reply held until its record is on disk, with what is needed to send and record it.
+    private var awaited: (reply: Reply, message: Message, arrival: Arrival, json: (id: JSONValue?, user: String)?)?
 
     public init(context: ConnectionContext, configuration: ServerConfiguration, responder: any Responder,
                 recorder: any ExchangeRecording, router: CommandRouter, relay: (any ConversationRelay)? = nil) {
@@ -84,8 +92,14 @@ public struct ProtocolSession {
             return failed(&out)
         case .success(.message(let id, let user, let channel, let text)):
             let user = user ?? context.connectionUser
-            let message = Message(user: user, channel: channel ?? "tcp", text: text, arrived: arrival.date)
+            let message = Message(user: user, channel: channel ?? "tcp", text: text, arrived: arrival.date,
+                                  awaitsDurability: awaitsDurability)
             let reply = respond(message, viaJSON: true)
+            if reply.durability != nil {
+                errorStreak = 0
+                awaited = (reply, message, arrival, (id, user))
+                return .awaitingDurability
+            }
             ReplyEncoder.message(reply, id: id, user: user, into: &out)
             record(message, reply, arrival)
         case .success(.command(let id, let name, let body)):
@@ -99,13 +113,37 @@ public struct ProtocolSession {
         case .success(.slash(let name, let argument)):
             return slash(name, argument, into: &out)
         case .success(.text(let text)):
-            let message = Message(user: context.connectionUser, channel: "tcp", text: text, arrived: arrival.date)
+            let message = Message(user: context.connectionUser, channel: "tcp", text: text, arrived: arrival.date,
+                                  awaitsDurability: awaitsDurability)
             let reply = respond(message, viaJSON: false)
+            if reply.durability != nil {
+                errorStreak = 0
+                awaited = (reply, message, arrival, nil)
+                return .awaitingDurability
+            }
             ReplyEncoder.human(reply.text, into: &out)
             record(message, reply, arrival)
         }
         errorStreak = 0
         return .keepOpen
+    }
+
+    /// The record the held reply waits for (after `handle` said `awaitingDurability`).
+    public var awaitedDurability: PendingSync? { awaited?.reply.durability?.pending }
+
+    /// Appends the held reply, or if its record did not reach the disk the reply saying so, and
+    /// records the exchange (its latency includes the wait for the disk).
+    public mutating func resolveDurability(_ durable: Bool, into out: inout [UInt8]) {
+        guard let held = awaited else { return }
+        awaited = nil
+        var reply = durable ? held.reply : held.reply.undurable
+        reply.durability = nil
+        if let json = held.json {
+            ReplyEncoder.message(reply, id: json.id, user: json.user, into: &out)
+        } else {
+            ReplyEncoder.human(reply.text, into: &out)
+        }
+        record(held.message, reply, held.arrival)
     }
 
     /// Forgets the connection's own conversation (called once, when the connection closes).

@@ -4,8 +4,11 @@ import Glibc
 #endif
 
 /// The durable home of complaints: an append-only JSON-lines file (`complaints.jsonl`). Each
-/// filing or status change is one line written with a single `write` and an `fsync` before the
-/// call returns, so a ticket number handed to a citizen always names a complaint on disk. Lines
+/// filing or status change is one line written with a single `write`, made durable by the
+/// journal's `FileSyncer` (one `fsync` for every line written since the last): `file` and `update`
+/// return once their line is on disk; `fileDeferred` returns at once with the `PendingSync` that
+/// the caller waits for before it shows the ticket (the event loops hold the reply meanwhile), so a
+/// ticket number handed to a citizen always names a complaint on disk. Lines
 /// are hash-chained (`seq`, `prev`, see `HashChain`) so `helpdesk verify` finds an edited or
 /// deleted line; the chain resumes after a restart. On start-up the file is replayed; a torn
 /// last line (a crash mid-write) is reported and cut off, never fatal. Also the supervisors'
@@ -38,9 +41,15 @@ public final class ComplaintJournal: Sendable {
     /// Lines that could not be replayed (reported as `path:line: message`; the rest loaded).
     public let replayProblems: [Problem]
     let state: Mutex<State>
+    /// Makes the written lines durable, in groups; owns the descriptor.
+    let syncer: FileSyncer
 
-    /// Opens (creating if needed) `directory/complaints.jsonl` and replays it.
-    public init(directory: String) throws(Failure) {
+    /// Whether an `fsync` of the journal failed: it then refuses complaints until restart.
+    public var syncFailed: Bool { syncer.failed }
+
+    /// Opens (creating if needed) `directory/complaints.jsonl` and replays it. `sync` is `fsync`
+    /// except in tests that hold the disk or make it fail.
+    public init(directory: String, sync: @escaping @Sendable (Int32) -> Int32 = { fsync($0) }) throws(Failure) {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
@@ -80,42 +89,49 @@ public final class ComplaintJournal: Sendable {
         initial.fd = fd
         self.replayProblems = problems
         self.state = Mutex(initial)
+        self.syncer = FileSyncer(fd: fd, path: path, sync: sync)
         for p in problems { Log.warning(p.description) }
     }
 
-    deinit {
-        state.withLock { s in
-            if s.fd >= 0 { close(s.fd) }
-        }
+    /// Files a complaint: assigns the next ticket of its WIB day, appends the record, and returns
+    /// the complaint with its ticket once the record is on disk.
+    public func file(_ draft: ComplaintDraft, at now: Date, due: Day) throws(Failure) -> Complaint {
+        let (complaint, pending) = try fileDeferred(draft, at: now, due: due)
+        guard pending.wait() else { throw .io("\(path): fsync failed; complaint \(complaint.ticket) may not be on disk") }
+        return complaint
     }
 
-    /// Files a complaint: assigns the next ticket of its WIB day, appends and fsyncs the record,
-    /// and only then returns the complaint with its ticket.
-    public func file(_ draft: ComplaintDraft, at now: Date, due: Day) throws(Failure) -> Complaint {
-        try state.withLock { (s: inout State) throws(Failure) -> Complaint in
+    /// Files a complaint without waiting for the disk: the record is written and applied, and
+    /// `pending` says when it is durable. Nobody may be shown the ticket before `pending` reports
+    /// `true`; if it reports `false` the citizen must be told the complaint was not saved (a
+    /// failed `fsync` also stops the journal, see `FileSyncer`).
+    public func fileDeferred(_ draft: ComplaintDraft, at now: Date, due: Day) throws(Failure) -> (complaint: Complaint, pending: PendingSync) {
+        try state.withLock { (s: inout State) throws(Failure) -> (complaint: Complaint, pending: PendingSync) in
             let day = Day(now).description.replacingOccurrences(of: "-", with: "")
             let sequence = (s.lastSequence[day] ?? 0) + 1
             guard sequence <= TicketNumber.maxPerDay else { throw .dayFull(day) }
             let ticket = TicketNumber.format(day: day, sequence: sequence)
             let pseudonym = "Pelapor-" + String(UInt32.random(in: 0x1000_0000...UInt32.max), radix: 16).uppercased()
             let record = ComplaintRecord.filing(draft, ticket: ticket, at: now, due: due, pseudonym: pseudonym)
-            try ComplaintJournal.append(record, to: &s)
+            let pending = try append(record, to: &s)
             _ = ComplaintJournal.apply(record, to: &s)
             guard let complaint = s.complaints[ticket] else { throw .io("record for \(ticket) did not apply") }
-            return complaint
+            return (complaint, pending)
         }
     }
 
     /// Changes a complaint's status with a note the citizen will see; journaled before it takes effect.
     @discardableResult
     public func update(ticket: String, status: ComplaintStatus, note: String, at now: Date) throws(Failure) -> Complaint {
-        try state.withLock { (s: inout State) throws(Failure) -> Complaint in
+        let (complaint, pending) = try state.withLock { (s: inout State) throws(Failure) -> (Complaint, PendingSync) in
             guard s.complaints[ticket] != nil else { throw .notFound(ticket) }
             let record = ComplaintRecord.update(ticket: ticket, status: status, note: note, at: now)
-            try ComplaintJournal.append(record, to: &s)
+            let pending = try append(record, to: &s)
             _ = ComplaintJournal.apply(record, to: &s)
-            return s.complaints[ticket]!
+            return (s.complaints[ticket]!, pending)
         }
+        guard pending.wait() else { throw .io("\(path): fsync failed; the update of \(ticket) may not be on disk") }
+        return complaint
     }
 
     public func complaint(ticket: String) -> Complaint? {
@@ -129,8 +145,10 @@ public final class ComplaintJournal: Sendable {
         }
     }
 
-    /// Chains, encodes, writes and fsyncs one record; the chain advances only once it is on disk.
-    static func append(_ record: ComplaintRecord, to s: inout State) throws(Failure) {
+    /// Chains, encodes and writes one record (the chain advances once it is written); returns
+    /// when it will be durable. Refused once an `fsync` has failed.
+    private func append(_ record: ComplaintRecord, to s: inout State) throws(Failure) -> PendingSync {
+        guard !syncer.failed else { throw .io("\(path): an earlier fsync failed; no records are accepted until restart") }
         var next = s.chain
         var failed = false
         let line = next.chain { seq, prev in
@@ -142,11 +160,12 @@ public final class ComplaintJournal: Sendable {
         }
         guard !failed else { throw .io("cannot encode record") }
         do {
-            try ChainedLog.writeAll(Array((line + "\n").utf8), fd: s.fd, path: "complaints.jsonl")
+            try ChainedLog.writeAll(Array((line + "\n").utf8), fd: s.fd, path: "complaints.jsonl", sync: false)
         } catch {
             throw .io(error.description)
         }
         s.chain = next
+        return syncer.wrote()
     }
 
     static func encode(_ record: ComplaintRecord) -> String? {

@@ -74,8 +74,7 @@ extension ComplaintJournal {
             } catch {
                 throw .io("\(error)")
             }
-            close(s.fd)
-            let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            let fd = syncer.replaceDescriptor { open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600) }
             guard fd >= 0 else { throw .io("cannot reopen \(path): \(String(cString: strerror(errno)))") }
             s.fd = fd
             let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
