@@ -103,4 +103,21 @@ import Testing
         #expect(deferred.pending.wait())
         #expect(try String(contentsOfFile: folder + "/complaints.jsonl", encoding: .utf8).contains(deferred.complaint.ticket))
     }
+
+    @Test func aSurveyAnswerIsWrittenWithoutWaitingForTheDisk() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory() + "helpdesk-survey-" + UUID().uuidString)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let held = HeldSync()
+        let log = try SurveyLog(directory: folder, sync: held.sync)
+        try log.record(SurveyAnswer(score: 4, comment: "cepat"), service: "schedule", at: Date())
+        try log.record(SurveyAnswer(score: 3), service: "complaint", at: Date())
+        // both returned while the disk is held: the lines are in the file, the sync is pending
+        let text = try String(contentsOf: folder.appendingPathComponent(SurveyLog.fileName), encoding: .utf8)
+        #expect(text.split(separator: "\n").count == 2)
+        held.started.wait()
+        held.release.signal()
+        held.release.signal()
+        #expect((1...2).contains(held.calls.load(ordering: .relaxed)))
+    }
 }

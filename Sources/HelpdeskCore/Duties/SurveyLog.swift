@@ -4,14 +4,16 @@ import Foundation
 /// public-satisfaction index (IKM/SKM) Indonesian agencies publish: a 1-4 score (1 tidak baik
 /// ... 4 sangat baik), an optional comment (redacted), the service rated and the month, and no
 /// identity at all, not even a pseudonym. Hash-chained like every record, so `helpdesk verify`
-/// covers it; `SurveySummary` reads it for `helpdesk report`.
+/// covers it; `SurveySummary` reads it for `helpdesk report`. Answers are synced in the background
+/// (`ChainedLog`'s `syncInBackground`): the thanks does not wait for the disk, and a crash loses
+/// at most the answers of the last moment, which nobody was promised anything about.
 public final class SurveyLog: Sendable {
     public static let fileName = "surveys.jsonl"
     private let log: ChainedLog
     private let redactor = Redactor()
 
-    public init(directory: URL) throws(RecordsError) {
-        log = try ChainedLog(path: directory.appendingPathComponent(SurveyLog.fileName).path)
+    public init(directory: URL, sync: @escaping @Sendable (Int32) -> Int32 = { fsync($0) }) throws(RecordsError) {
+        log = try ChainedLog(path: directory.appendingPathComponent(SurveyLog.fileName).path, syncInBackground: true, sync: sync)
     }
 
     public func record(_ answer: SurveyAnswer, service: String, at: Date) throws(RecordsError) {

@@ -8,6 +8,10 @@ import Glibc
 /// returns: one `write` and an `fsync` per record. The audit log and the survey log are built on
 /// it, so `helpdesk verify` covers them like transcripts. On open the chain is resumed from the
 /// file's bytes and a torn last line (a crash mid-write) is cut off and reported.
+///
+/// A log opened with `syncInBackground` (the survey log: nobody is promised anything about an
+/// answer) writes at once and leaves the `fsync` to a `FileSyncer`, one for every record written
+/// since the last, so `append` on an event loop never waits for the disk.
 public final class ChainedLog: Sendable {
     private struct State {
         var fd: Int32
@@ -18,8 +22,12 @@ public final class ChainedLog: Sendable {
     /// A torn last line cut off on open, as `path:line: message` (nil when the file was whole).
     public let repairedTail: String?
     private let state: Mutex<State>
+    /// Syncs in the background (nil: every `append` fsyncs before it returns); owns the descriptor.
+    private let syncer: FileSyncer?
 
-    public init(path: String) throws(RecordsError) {
+    /// `sync` is `fsync` except in tests.
+    public init(path: String, syncInBackground: Bool = false,
+                sync: @escaping @Sendable (Int32) -> Int32 = { fsync($0) }) throws(RecordsError) {
         self.path = path
         let dir = (path as NSString).deletingLastPathComponent
         if !dir.isEmpty { try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
@@ -37,17 +45,20 @@ public final class ChainedLog: Sendable {
         guard fd >= 0 else { throw RecordsError("\(path): cannot open: \(String(cString: strerror(errno)))") }
         self.repairedTail = repaired
         self.state = Mutex(State(fd: fd, chain: chain))
+        self.syncer = syncInBackground ? FileSyncer(fd: fd, path: path, sync: sync) : nil
     }
 
     deinit {
-        state.withLock { s in if s.fd >= 0 { close(s.fd) } }
+        if syncer == nil { state.withLock { s in if s.fd >= 0 { close(s.fd) } } }
     }
 
     /// Appends the record `fill` builds (it gets a writer holding `seq` and `prev` already) and
-    /// fsyncs it; returns the line written (without newline).
+    /// fsyncs it, or with `syncInBackground` has it synced soon; returns the line written
+    /// (without newline).
     @discardableResult
     public func append(_ fill: (inout JSONLineWriter) -> Void) throws(RecordsError) -> String {
-        try state.withLock { (s: inout State) throws(RecordsError) -> String in
+        if let syncer, syncer.failed { throw RecordsError("\(path): an earlier fsync failed; no records are accepted until restart") }
+        return try state.withLock { (s: inout State) throws(RecordsError) -> String in
             var next = s.chain
             let line = next.chain { seq, prev in
                 var w = JSONLineWriter()
@@ -56,8 +67,9 @@ public final class ChainedLog: Sendable {
                 fill(&w)
                 return w.finished()
             }
-            try ChainedLog.writeAll(Array((line + "\n").utf8), fd: s.fd, path: path)
+            try ChainedLog.writeAll(Array((line + "\n").utf8), fd: s.fd, path: path, sync: syncer == nil)
             s.chain = next
+            if let syncer { syncer.wrote().whenDurable { _ in } }
             return line
         }
     }
