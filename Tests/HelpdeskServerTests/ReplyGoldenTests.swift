@@ -84,16 +84,21 @@ import HelpdeskCore
         return String(line[..<r.upperBound]) + "*" + String(line[end...])
     }
 
-    static func run() throws -> String {
+    /// The shipped desk, with its complaint journal in `journalDir`.
+    static func desk(journalDir: String) throws -> Desk {
         let repo = root.path
         let data = repo + "/Data"
         let programs = ServiceData.programNames(directory: data).map { ProgramName(canonical: $0.canonical, aliases: $0.aliases) }
         let model = try IntentModel.load(directory: repo + "/Intents", programs: programs)
+        return try Desk(classifier: model, sources: .init(dataDirectory: data, repliesDirectory: repo + "/Intents/replies"),
+                        journal: ComplaintJournal(directory: journalDir), handoff: HandoffQueue(supervisorsOnline: { 0 }))
+    }
+
+    static func run() throws -> String {
         let journalDir = NSTemporaryDirectory() + "helpdesk-golden-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: journalDir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: journalDir) }
-        let desk = try Desk(classifier: model, sources: .init(dataDirectory: data, repliesDirectory: repo + "/Intents/replies"),
-                            journal: ComplaintJournal(directory: journalDir), handoff: HandoffQueue(supervisorsOnline: { 0 }))
+        let desk = try desk(journalDir: journalDir)
         let collector = Collector()
         var config = ServerConfiguration()
         config.rate = 0
@@ -144,5 +149,38 @@ import HelpdeskCore
             break
         }
         #expect(text == golden)
+    }
+
+    /// Random bytes (any value but the line end, invalid UTF-8 included, as the framer hands them
+    /// on repaired), as plain lines and inside JSON messages, through the real desk: each gets
+    /// an answer, and each JSON line exactly one reply line that parses. Seeded: replayable.
+    @Test func randomLinesGetOneAnswerEach() throws {
+        let journalDir = NSTemporaryDirectory() + "helpdesk-random-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: journalDir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: journalDir) }
+        var config = ServerConfiguration()
+        config.rate = 0
+        config.maxConsecutiveErrors = 1_000_000
+        var session = ProtocolSession(context: ConnectionContext(connectionUser: "tcp:random#1", peer: "random", connectionNumber: 1),
+                                      configuration: config, responder: try Self.desk(journalDir: journalDir),
+                                      recorder: Collector(), router: CommandRouter())
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 { state ^= state << 13; state ^= state >> 7; state ^= state << 17; return state }
+        for i in 0..<1500 {
+            var bytes = (0..<Int(next() % 200)).map { _ in UInt8(truncatingIfNeeded: next() % 255 + 1) }.filter { $0 != 10 }
+            if i % 3 == 0 { bytes = Array(#"{"id":\#(i),"user":"u\#(i % 7)","text":"#.utf8) + Array(Self.quoted(String(decoding: bytes, as: UTF8.self)).utf8) + [UInt8(ascii: "}")] }
+            let line = String(decoding: bytes, as: UTF8.self)
+            var out: [UInt8] = []
+            let disposition = session.handle(.line(line), arrival: Arrival(), into: &out)
+            #expect(disposition == .keepOpen, "line \(i)")
+            let text = String(decoding: out, as: UTF8.self)
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            #expect(text.hasSuffix("\n"), "line \(i) got no answer: \(line.debugDescription)")
+            if line.hasPrefix("{") {
+                let replies = text.split(separator: "\n")
+                #expect(replies.count == 1, "line \(i): \(text.debugDescription)")
+                #expect((try? JSONParser.parse(String(replies.first ?? ""))) != nil, "line \(i): \(text.debugDescription)")
+            }
+        }
     }
 }
