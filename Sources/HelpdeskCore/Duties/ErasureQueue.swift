@@ -46,6 +46,23 @@ public final class ErasureQueue: Sendable {
         self.path = path
         self.problem = problem
         entries = Mutex(loaded)
+        let aside = setAside
+        if !aside.isEmpty {
+            // Said at every start until someone deals with them: they hold requests nobody carries out.
+            Log.warning("\(directory.path): \(aside.count) set-aside erasure queue file(s) still hold requests: "
+                        + aside.joined(separator: ", ") + "; repair one and put it back as \(ErasureQueue.fileName) while the "
+                        + "server is stopped, or delete it once its requests are handled")
+        }
+    }
+
+    /// The unreadable queue files set aside (`erasures.json.bad-<time>`) that are still in the
+    /// folder, oldest first: their requests wait for an operator (retention does not touch them).
+    public var setAside: [String] {
+        guard let path else { return [] }
+        let url = URL(fileURLWithPath: path)
+        let prefix = url.lastPathComponent + ".bad-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
+        return names.filter { $0.hasPrefix(prefix) }.sorted()
     }
 
     /// Queues `entry`, replacing an earlier request of the same user, and saves the queue. When

@@ -11,7 +11,10 @@ extension SupervisorSlashFormat {
             let rows = (o["erasures"]?.arrayValue ?? []).map { e in
                 [str(e["user"]), clock(e["since"]), strings(e["still_open"]).joined(separator: ", ")]
             }
-            return SupervisorText.table(["USER", "SINCE", "STILL OPEN"], rows)
+            let table = SupervisorText.table(["USER", "SINCE", "STILL OPEN"], rows)
+            let aside = strings(o["set_aside"])
+            guard !aside.isEmpty else { return table }
+            return table + "\nSet aside, unreadable (their requests wait for an operator): " + aside.joined(separator: ", ")
         case "erase":
             let open = strings(o["still_open"])
             let done = "Erased (\(str(o["erasure"]))): \(num(o["transcript_lines"])) transcript lines, \(strings(o["complaints"]).count) complaints."

@@ -3,7 +3,8 @@ import HelpdeskCore
 
 /// The erasure requests the desk could not carry out at once (a complaint still being handled,
 /// or a failure): `erasures` lists them with the tickets that held them up and whether those are
-/// still open; `erase` + `user` carries one out with the desk's eraser (closed complaints and
+/// still open, and names the unreadable queue files set aside whose requests wait for an operator
+/// (`set_aside`); `erase` + `user` carries one out with the desk's eraser (closed complaints and
 /// transcript lines become `[dihapus]`, the audit log records the rewrite) and removes it from
 /// the queue, or keeps it there, with the tickets still open, when a complaint is not yet closed.
 extension SupervisorConsole {
@@ -18,7 +19,8 @@ extension SupervisorConsole {
                     ("tickets", .array(e.openTickets.map { .string($0) })), ("still_open", .array(open.map { .string($0) })),
                 ]))
             }
-            return .success(SupervisorJSON.object([ok, ("erasures", .array(list))]))
+            let aside = duties.erasures.setAside.map { JSONValue.string($0) }
+            return .success(SupervisorJSON.object([ok, ("erasures", .array(list)), ("set_aside", .array(aside))]))
         }
         guard let user = request["user"]?.stringValue?.trimmingCharacters(in: .whitespaces), !user.isEmpty else {
             return .failure(ProtocolError(.badRequest, "erase needs \"user\" (as listed by erasures)"))

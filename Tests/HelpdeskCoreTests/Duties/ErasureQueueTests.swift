@@ -60,11 +60,16 @@ import Testing
         #expect(problem.message.contains(aside))
         #expect(try String(contentsOfFile: dir + "/" + aside, encoding: .utf8) == bad)   // nothing lost
         #expect(!FileManager.default.fileExists(atPath: path))
-        // The queue works again, and the next restart reads the new file.
+        #expect(queue.setAside == [aside])
+        // The queue works again, and the next restart reads the new file; the set-aside file is
+        // still named until an operator removes it.
         try queue.add(.init(user: "tg:10", openTickets: [], at: Self.at))
         let again = try Self.open(dir).erasures
         #expect(again.problem == nil)
         #expect(again.pending.map(\.user) == ["tg:10"])
+        #expect(again.setAside == [aside])
+        try FileManager.default.removeItem(atPath: dir + "/" + aside)
+        #expect(again.setAside.isEmpty)
     }
 
     @Test func wellFormedJSONOfTheWrongShapeIsSetAsideToo() throws {

@@ -11,6 +11,26 @@ import HelpdeskCore
         return try text.split(separator: "\n").map { try JSONParser.parse(String($0)) }
     }
 
+    /// An unreadable erasure queue set aside at start-up stays in supervisors' view (JSON and
+    /// slash table) until an operator deals with it: its requests are not carried out by anyone.
+    @Test func aSetAsideErasureQueueIsShownToSupervisors() throws {
+        var server = try SupervisorTestServer()
+        defer { server.stop() }
+        let queueFile = server.transcripts.appendingPathComponent(ErasureQueue.fileName)
+        try #"{"version":1,"erasures":[{"user":"tg:9","#.write(to: queueFile, atomically: false, encoding: .utf8)
+        server = try server.restarted()
+        let supervisor = try server.supervisor()
+        let answer = try supervisor.request(#"{"id":"q","cmd":"erasures"}"#)
+        let listed = answer["set_aside"]?.arrayValue ?? []
+        let aside = listed.compactMap { $0.stringValue }
+        #expect(aside.count == 1 && aside[0].hasPrefix(ErasureQueue.fileName + ".bad-"))
+        #expect(answer["erasures"]?.arrayValue?.isEmpty == true)
+        try supervisor.send("/erasures\n")
+        var text = ""
+        while !text.contains("Set aside") { text += try supervisor.expectLine() + "\n" }
+        #expect(text.contains(aside[0]))
+    }
+
     @Test func supervisorAccessToPersonalDataIsAudited() throws {
         let server = try SupervisorTestServer()
         defer { server.stop() }
