@@ -16,7 +16,10 @@ let package = Package(
         .library(name: "HelpdeskServer", targets: ["HelpdeskServer"]),
     ],
     targets: [
-        .target(name: "HelpdeskCore", swiftSettings: releaseSettings),
+        .target(name: "HelpdeskCore", dependencies: ["CSHA256"], swiftSettings: releaseSettings),
+        // SHA-256 blocks with the x86 SHA extensions (chosen at run time by CPUID; the portable
+        // Swift block function otherwise): compiler and glibc headers only, no flags.
+        .target(name: "CSHA256"),
         // epoll and eventfd, which the Glibc module does not expose: glibc's own headers only.
         .target(name: "CLinux"),
         .target(name: "HelpdeskServer", dependencies: ["HelpdeskCore", "CLinux"], swiftSettings: releaseSettings),

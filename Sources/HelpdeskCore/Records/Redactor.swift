@@ -187,24 +187,34 @@ public struct Redactor: Sendable {
     }
 
     /// The index of the first byte in `u[from..<end]` that is an ASCII digit, `+` or `(` (the
-    /// only bytes a number to mask can start with), or `end`. Eight bytes at a time, with the
+    /// only bytes a number to mask can start with), or `end`. Sixteen, then eight bytes at a time, with the
     /// exact "has a byte less than / equal to" tests of `firstDigitOrAt`.
     static func nextNumberStart(_ u: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         guard let p = u.baseAddress else { return end }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let raw = UnsafeRawPointer(p)
         var i = start
+        while end - i >= 16 {
+            let hit = numberBits(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                | numberBits(raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            if hit != 0 { break }
+            i += 16
+        }
+        if end - i >= 8, numberBits(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) == 0 { i += 8 }
         while i < end {
-            if end - i >= 8 {
-                let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                let d = x ^ (ones &* 0x30), plus = x ^ (ones &* 0x2B), bracket = x ^ (ones &* 0x28)
-                let hit = (d &- ones &* 10) & ~d | (plus &- ones) & ~plus | (bracket &- ones) & ~bracket
-                if hit & highs == 0 { i += 8; continue }
-            }
             let b = p[i]
             if b &- UInt8(ascii: "0") < 10 || b == UInt8(ascii: "+") || b == UInt8(ascii: "(") { return i }
             i += 1
         }
         return end
+    }
+
+    /// Nonzero when one of the eight bytes in `x` is a digit, `+` or `(`; zero only when none is
+    /// (the "has a byte less than / equal to" tricks; a set bit may be a false alarm above a hit).
+    @inline(__always) static func numberBits(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let d = x ^ (ones &* 0x30), plus = x ^ (ones &* 0x2B), bracket = x ^ (ones &* 0x28)
+        // the high bit of ~d, ~plus and ~bracket is that of ~x: one mask for the three
+        return ((d &- ones &* 10) | (plus &- ones) | (bracket &- ones)) & ~x & (ones &* 0x80)
     }
 
     @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }

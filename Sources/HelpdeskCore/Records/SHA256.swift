@@ -1,8 +1,13 @@
+import CSHA256
+
 /// SHA-256 (FIPS 180-4), written here because the helpdesk takes no dependencies and Foundation
 /// on Linux offers no hash. It chains transcript and journal lines (`prev`) and keys pseudonyms
 /// (through `HMAC`). Incremental: feed bytes with `update`, then take `finalize()` once.
-/// The state and the partial block are inline values and the block function (`SHA256Block.swift`)
-/// is straight-line code, so hashing allocates nothing (it runs once per transcript line).
+/// The state and the partial block are inline values, so hashing allocates nothing (it runs
+/// once per transcript line). Whole blocks go to the x86 SHA extensions (`CSHA256`, ~10x
+/// cheaper a block) when the CPU has them, else to the portable Swift block function
+/// (`SHA256Block.swift`), which is also the reference the tests compare the hardware with.
+/// `HELPDESK_SHA256=portable` in the environment forces the Swift path (`SHA256Path`).
 public struct SHA256: Sendable {
     public static let digestSize = 32
     public static let blockSize = 64
@@ -14,8 +19,14 @@ public struct SHA256: Sendable {
     private var buffer: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
     private var buffered = 0
     private var length: UInt64 = 0
+    /// Whether whole blocks go to the SHA-NI block function (fixed at `init`).
+    private let hardware: Bool
 
-    public init() {}
+    public init() { hardware = SHA256Path.hardware }
+
+    /// A hasher on the chosen path: `hardware: true` takes the SHA extensions when the CPU has
+    /// them (else the Swift path), `false` always the Swift path. For tests that compare them.
+    init(hardware: Bool) { self.hardware = hardware && SHA256Path.available }
 
     public mutating func update(_ text: String) {
         var t = text
@@ -34,13 +45,15 @@ public struct SHA256: Sendable {
             buffered += take
             i = take
             if buffered == SHA256.blockSize {
-                withUnsafeBytes(of: buffer) { SHA256.compress(&h, $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+                let block = buffer
+                withUnsafeBytes(of: block) { blocks($0.baseAddress!.assumingMemoryBound(to: UInt8.self), 1) }
                 buffered = 0
             }
         }
-        while n - i >= SHA256.blockSize {
-            SHA256.compress(&h, base + i)
-            i += SHA256.blockSize
+        let whole = (n - i) / SHA256.blockSize
+        if whole > 0 {
+            blocks(base + i, whole)
+            i += whole * SHA256.blockSize
         }
         if i < n {
             withUnsafeMutableBytes(of: &buffer) { $0.baseAddress!.copyMemory(from: base + i, byteCount: n - i) }
@@ -70,12 +83,22 @@ public struct SHA256: Sendable {
             withUnsafeBytes(of: buffer) { UnsafeMutableRawPointer(p).copyMemory(from: $0.baseAddress!, byteCount: pending) }
             p[pending] = 0x80
             raw.storeBytes(of: bitLength.bigEndian, toByteOffset: tailCount - 8, as: UInt64.self)
-            SHA256.compress(&h, UnsafePointer(p))
-            if tailCount > SHA256.blockSize { SHA256.compress(&h, UnsafePointer(p + SHA256.blockSize)) }
+            blocks(UnsafePointer(p), tailCount / SHA256.blockSize)
             let words = (h.0.bigEndian, h.1.bigEndian, h.2.bigEndian, h.3.bigEndian,
                          h.4.bigEndian, h.5.bigEndian, h.6.bigEndian, h.7.bigEndian)
             raw.storeBytes(of: words, as: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32).self)
             return body(UnsafeBufferPointer(start: p, count: SHA256.digestSize))
+        }
+    }
+
+    /// Mixes `count` whole blocks at `data` into the state, on this hasher's path.
+    @inline(__always) private mutating func blocks(_ data: UnsafePointer<UInt8>, _ count: Int) {
+        if hardware {
+            withUnsafeMutablePointer(to: &h) {
+                $0.withMemoryRebound(to: UInt32.self, capacity: 8) { helpdesk_sha256_x86_blocks($0, data, count) }
+            }
+        } else {
+            for k in 0..<count { SHA256.compress(&h, data + k * SHA256.blockSize) }
         }
     }
 
