@@ -16,6 +16,8 @@ public final class IntentModel: Classifying, Sendable {
     /// the intent (index into `labels`) it suggests.
     let keywords: KeywordIndex
     let calibration: ConfidenceCalibration
+    /// Stem keys and sorted, id-carrying n-grams of every word the analyzer knows (built at load).
+    let knownGrams: KnownGrams
 
     /// Minimum combined score to accept an in-scope intent.
     public static let threshold: Double = 0.21
@@ -53,7 +55,10 @@ public final class IntentModel: Classifying, Sendable {
             exampleLabel.append(Int32(labels.firstIndex(of: e.intent)!))
         }
         self.exampleLabel = exampleLabel
-        index = FeatureIndex(bags: bags, labels: exampleLabel, labelCount: labels.count)
+        let index = FeatureIndex(bags: bags, labels: exampleLabel, labelCount: labels.count)
+        self.index = index
+        precondition(index.idf.count <= Int(KnownGrams.maxFeature), "too many features to pack with n-grams")
+        knownGrams = KnownGrams(tokens: analyzer.knownTokenList, gramIDs: index.gramIDs)
 
         var keywords = [String: [(rest: [String], label: Int32)]]()
         for label in labels {
@@ -132,11 +137,11 @@ public final class IntentModel: Classifying, Sendable {
 
     public func analyze(_ text: String, now: Date) -> Analysis {
         let input = EntityInput(text)
-        let words = Normalizer.words(folded: input.bytes)
-        let tokens = analyzer.analyze(words: words)
+        var known = [Int32]()
+        var lang: Lang?
+        let tokens = analyzer.analyze(folded: input.bytes, known: &known, lang: &lang)
         let entities = extractor.extract(input, now: now)
-        let lang = LanguageGuess.guess(words)
-        let bag = FeatureBag(tokens: tokens, entities: entities)
+        let bag = FeatureBag(tokens: tokens, known: known, entities: entities, table: knownGrams, gramIDs: index.gramIDs)
         // scores on the stack; the three best by (score descending, label index ascending), which
         // is the order a full sort of the labels by that rule would give
         let labelCount = labels.count

@@ -76,7 +76,10 @@ struct ScoringLayout: Sendable {
         let cslot = centroidSlot, slots = cslot + labelCount
         withUnsafeTemporaryAllocation(of: Float.self, capacity: slots) { esb in
             let es = esb.baseAddress!
-            es.initialize(repeating: 0, count: slots)
+            // zeroed in pieces of at most 2 KiB: glibc's memset switches to `rep stosb` above
+            // that, which has a start-up cost (and which callgrind counts byte by byte)
+            var z = 0
+            while z < slots { let c = min(512, slots - z); (es + z).initialize(repeating: 0, count: c); z += c }
             features.withUnsafeBufferPointer { fs in
             postings.withUnsafeBufferPointer { ps in
                 for i in 0..<qn {
