@@ -82,6 +82,8 @@ public final class IntentModel: Classifying, Sendable {
             samples.append((Self.rawConfidence(best: best, second: second), winner == Int(exampleLabel[i])))
         }
         calibration = ConfidenceCalibration(samples: samples)
+        // static tables the first message would otherwise build (the build above used the rest)
+        _ = LanguageGuess.tableSign
     }
 
     /// Similarity scores plus the keyword boosts (once per intent, when all of a keyword's stems occur).

@@ -16,6 +16,11 @@ public struct TextAnalyzer: Sendable {
     private let corrector: SpellingCorrector?
     private let vocabulary: Set<String>
     private let stems: [String: String]
+    /// `stems` as an exact byte-keyed table (`stemOf[i]` is the stem of word i): no SipHash per look-up.
+    private let stemTable: WordTable
+    private let stemOf: [String]
+    /// Whether `known` holds every slang key and every word of `stems` (true with a vocabulary).
+    private let knownIsComplete: Bool
     /// Every word the analyzer already knows (slang keys and vocabulary) → its finished tokens
     /// (`knownTokens[i]` for word i of the table), so the common case costs one FNV hash and
     /// one byte comparison per word.
@@ -34,6 +39,9 @@ public struct TextAnalyzer: Sendable {
         self.corrector = nil
         self.vocabulary = roots
         self.stems = [:]
+        self.stemTable = WordTable([])
+        self.stemOf = []
+        self.knownIsComplete = false
         self.known = WordTable([])
         self.knownTokens = []
         self.knownTokenList = []
@@ -53,6 +61,10 @@ public struct TextAnalyzer: Sendable {
         for w in all.keys { stems[w] = Self.stem(w, stemmer: stemmer) }
         for expansion in lexicon.entries.values { for w in expansion where stems[w] == nil { stems[w] = Self.stem(w, stemmer: stemmer) } }
         self.stems = stems
+        let stemTable = WordTable(Array(stems.keys))
+        self.stemTable = stemTable
+        self.stemOf = stemTable.words.map { stems[$0]! }
+        self.knownIsComplete = true
         var known = [String: [Token]]()
         for (w, s) in stems { known[w] = [Token(typed: w, word: w, corrected: false, stem: s)] }
         for (k, expansion) in lexicon.entries {
@@ -103,6 +115,9 @@ public struct TextAnalyzer: Sendable {
             return
         }
         defer { if recording { while ids.count < out.count { ids.append(-1) } } }
+        // with a vocabulary, `known` holds every slang key and every word of `stems`: a word it
+        // does not know is neither, and the two look-ups below would find nothing
+        if knownIsComplete { analyzeUnknown(form, into: &out); return }
         if let expansion = lexicon.expand(form) {
             for e in expansion { out.append(Token(typed: form, word: e, corrected: false, stem: stem(e))) }
             return
@@ -122,8 +137,21 @@ public struct TextAnalyzer: Sendable {
         out.append(Token(typed: form, word: form, corrected: false, stem: stem(form)))
     }
 
+    /// The last steps of `analyzeWord` for a word that is neither a slang key nor in `stems`.
+    private func analyzeUnknown(_ form: String, into out: inout [Token]) {
+        if let root = stemmer.root(of: form) {
+            out.append(Token(typed: form, word: form, corrected: false, stem: root))
+            return
+        }
+        if let c = corrector?.correct(form) {
+            out.append(Token(typed: form, word: c, corrected: true, stem: stem(c)))
+            return
+        }
+        out.append(Token(typed: form, word: form, corrected: false, stem: Self.stem(form, stemmer: stemmer)))
+    }
+
     public func stem(_ word: String) -> String {
-        if let s = stems[word] { return s }
+        if let k = stemTable.index(word) { return stemOf[k] }
         return Self.stem(word, stemmer: stemmer)
     }
 
