@@ -147,7 +147,9 @@ public struct TextAnalyzer: Sendable {
             out.append(Token(typed: form, word: c, corrected: true, stem: stem(c)))
             return
         }
-        out.append(Token(typed: form, word: form, corrected: false, stem: Self.stem(form, stemmer: stemmer)))
+        // `Self.stem(form)` without its root check and search, which `root(of:)` has just done
+        let s = stemmer.stemOfRootless(form)
+        out.append(Token(typed: form, word: form, corrected: false, stem: s != form ? s : EnglishStemmer.stem(form)))
     }
 
     public func stem(_ word: String) -> String {
