@@ -10,17 +10,17 @@ extension FeatureBag {
         words.reserveCapacity(tokens.count * 2 + entities.count)
         stemKeys.reserveCapacity(tokens.count)
         var previous: UInt64?
-        for (i, t) in tokens.enumerated() {
+        for i in tokens.indices {
             let k = Int(known[i])
-            let key = k >= 0 ? table.stemKey[k] : FeatureTable.fnv(t.stem)
+            let key = k >= 0 ? table.stemKey[k] : FeatureTable.fnv(tokens[i].stem)
             stemKeys.append(key)
             addWord(key, Self.unigramWeight)
-            if let p = previous { addWord(FeatureTable.fnv(t.stem, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
+            if let p = previous { addWord(FeatureTable.fnv(tokens[i].stem, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
             previous = key
         }
         for e in entities { addWord(Self.entityKey(e.kind), Self.entityWeight) }
         var capacity = 0
-        for t in tokens { capacity += 2 * t.word.utf8.count }
+        for i in tokens.indices { capacity += 2 * tokens[i].word.utf8.count }
         capacity = max(1, capacity)
         var grams: [(key: UInt64, tf: Float)] = [], features: [Int32] = []
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * capacity) { buffer in
@@ -30,14 +30,14 @@ extension FeatureBag {
             bounds[0] = 0
             table.runs.withUnsafeBufferPointer { rs in
             table.runStart.withUnsafeBufferPointer { starts in
-                for (i, t) in tokens.enumerated() {
+                for i in tokens.indices {
                     let k = Int(known[i])
                     if k >= 0 {
                         let s = Int(starts[k]), e = Int(starts[k + 1])
                         (a + n).update(from: rs.baseAddress! + s, count: e - s)
                         n += e - s
                     } else {
-                        KnownGrams.addRun(t.word, ids: gramIDs, into: a, &n)
+                        KnownGrams.addRun(tokens[i].word, ids: gramIDs, into: a, &n)
                     }
                     if n > bounds[runs] { runs += 1; bounds[runs] = n }
                 }

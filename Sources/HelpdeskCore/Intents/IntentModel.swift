@@ -97,9 +97,14 @@ public final class IntentModel: Classifying, Sendable {
     /// `boosted` in place, on one score per label.
     static func boost(_ scores: UnsafeMutablePointer<Double>, tokens: [TextAnalyzer.Token], stemKeys: [UInt64], keywords: KeywordIndex) {
         var boosted: UInt64 = 0 // one bit per label (there are ten)
-        for (i, t) in tokens.enumerated() {
-            guard let ks = keywords[t.stem, stemKeys[i]] else { continue }
-            for k in ks where boosted & (1 << UInt64(k.label)) == 0 && k.rest.allSatisfy({ r in tokens.contains { $0.stem == r } }) {
+        // a stem occurs when some token has its key and, to be exact, its text (no token copies)
+        @inline(__always) func occurs(_ r: KeywordIndex.Stem) -> Bool {
+            for j in stemKeys.indices where stemKeys[j] == r.key && tokens[j].stem == r.stem { return true }
+            return false
+        }
+        for i in tokens.indices {
+            guard let ks = keywords[tokens[i].stem, stemKeys[i]] else { continue }
+            for k in ks where boosted & (1 << UInt64(k.label)) == 0 && k.rest.allSatisfy(occurs) {
                 boosted |= 1 << UInt64(k.label)
                 scores[Int(k.label)] += keywordBoost
             }
@@ -141,7 +146,7 @@ public final class IntentModel: Classifying, Sendable {
         let input = EntityInput(text)
         var known = [Int32]()
         var lang: Lang?
-        let tokens = analyzer.analyze(folded: input.bytes, known: &known, lang: &lang)
+        let tokens = analyzer.analyze(folded: input.bytes, runs: input.words.count, known: &known, lang: &lang)
         let entities = extractor.extract(input, now: now)
         let bag = FeatureBag(tokens: tokens, known: known, entities: entities, table: knownGrams, gramIDs: index.gramIDs)
         // scores on the stack; the three best by (score descending, label index ascending), which
@@ -183,15 +188,21 @@ public final class IntentModel: Classifying, Sendable {
 /// hashing per token): the rest of each keyword's stems and the label it boosts.
 struct KeywordIndex: Sendable {
     private let table: WordTable
-    private let entries: [[(rest: [String], label: Int32)]]
+    private let entries: [[(rest: [Stem], label: Int32)]]
+
+    /// A stem with its `FeatureTable.fnv` (compared first, then the text).
+    struct Stem: Sendable {
+        var stem: String
+        var key: UInt64
+    }
 
     init(_ byFirst: [String: [(rest: [String], label: Int32)]]) {
         table = WordTable(Array(byFirst.keys))
-        entries = table.words.map { byFirst[$0]! }
+        entries = table.words.map { byFirst[$0]!.map { k in (k.rest.map { Stem(stem: $0, key: FeatureTable.fnv($0)) }, k.label) } }
     }
 
     /// The keywords whose first stem is `stem` (`hash` is its `FeatureTable.fnv`), in catalog order.
-    subscript(_ stem: String, _ hash: UInt64) -> [(rest: [String], label: Int32)]? {
+    subscript(_ stem: String, _ hash: UInt64) -> [(rest: [Stem], label: Int32)]? {
         table.index(stem, hash: hash).map { entries[$0] }
     }
 }

@@ -5,14 +5,15 @@
 /// and becomes no `String` and no `Normalizer.Word` when the analyzer knows it.
 extension TextAnalyzer {
     /// Tokens of the message; `ids` gets each token's `knownTokenList` index or -1, `lang` the guess.
-    func analyze(folded bytes: [UInt8], known ids: inout [Int32], lang: inout Lang?) -> [Token] {
+    /// `runs`: `TextFolding.alnumRuns(bytes)` when the caller has it (a capacity hint only).
+    func analyze(folded bytes: [UInt8], runs: Int? = nil, known ids: inout [Int32], lang: inout Lang?) -> [Token] {
         var out = [Token]()
         var id = 0, en = 0
         let langTable = LanguageGuess.table, langSign = LanguageGuess.tableSign
         let known = self.known
         bytes.withUnsafeBufferPointer { b in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, b.count)) { scratch in
-                let runs = TextFolding.alnumRuns(b)
+                let runs = runs ?? TextFolding.alnumRuns(b)
                 out.reserveCapacity(runs + 2)
                 ids.reserveCapacity(runs + 2)
                 Normalizer.forEachWord(b, scratch: scratch.baseAddress!) { word in
