@@ -19,6 +19,9 @@ struct FeatureBag {
     var grams: [(key: UInt64, tf: Float)] = []
     /// `fnv(stem)` of each token, in token order (the keyword boosts reuse them).
     var stemKeys: [UInt64] = []
+    /// The feature id of each of `grams` (-1: not in the index), when the bag was built from
+    /// `KnownGrams` (`FeatureBagKnown.swift`); nil when the index must look them up.
+    var gramFeatures: [Int32]?
 
     /// `fnv("#" + kind.rawValue)` for each entity kind, in `Entity.Kind.allCases` order.
     static let entityKeys: [UInt64] = Entity.Kind.allCases.map { FeatureTable.fnv("#" + $0.rawValue) }
@@ -63,7 +66,7 @@ struct FeatureBag {
     /// Positions in `words` by key, used only for long messages (linear search is cheaper for short ones).
     private var positions: [UInt64: Int] = [:]
 
-    private mutating func addWord(_ key: UInt64, _ weight: Float) {
+    mutating func addWord(_ key: UInt64, _ weight: Float) {
         if words.count < 32 {
             for i in words.indices where words[i].key == key { words[i].tf += weight; return }
             words.append((key, weight))

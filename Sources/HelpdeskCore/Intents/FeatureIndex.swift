@@ -115,9 +115,18 @@ struct FeatureIndex: Sendable {
                 if let f = wordIDs[k] { let x = Self.tfWeight(tf) * features[Int(f)].idf; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
                 else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
             }
+            if let ids = bag.gramFeatures {
+                // ids carried by the bag: the same features in the same order, no look-up
+                for (i, g) in bag.grams.enumerated() {
+                    let f = ids[i]
+                    if f >= 0 { let x = Self.tfWeight(g.tf) * features[Int(f)].idf; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
+                    else { let x = Self.tfWeight(g.tf) * unseenIDF; norm2 += x * x }
+                }
+            } else {
             for (k, tf) in bag.grams {
                 if let f = gramIDs[k] { let x = Self.tfWeight(tf) * features[Int(f)].idf; qf[qn] = f; qx[qn] = x; qn += 1; norm2 += x * x }
                 else { let x = Self.tfWeight(tf) * unseenIDF; norm2 += x * x }
+            }
             }
             guard norm2 > 0 else { return }
             let inv = 1 / sqrtf(norm2)

@@ -16,6 +16,8 @@ public final class IntentModel: Classifying, Sendable {
     /// the intent (index into `labels`) it suggests.
     let keywords: KeywordIndex
     let calibration: ConfidenceCalibration
+    /// Stem keys and sorted, id-carrying n-grams of every word the analyzer knows (built at load).
+    let knownGrams: KnownGrams
 
     /// Minimum combined score to accept an in-scope intent.
     public static let threshold: Double = 0.21
@@ -53,7 +55,10 @@ public final class IntentModel: Classifying, Sendable {
             exampleLabel.append(Int32(labels.firstIndex(of: e.intent)!))
         }
         self.exampleLabel = exampleLabel
-        index = FeatureIndex(bags: bags, labels: exampleLabel, labelCount: labels.count)
+        let index = FeatureIndex(bags: bags, labels: exampleLabel, labelCount: labels.count)
+        self.index = index
+        precondition(index.idf.count <= Int(KnownGrams.maxFeature), "too many features to pack with n-grams")
+        knownGrams = KnownGrams(tokens: analyzer.knownTokenList, gramIDs: index.gramIDs)
 
         var keywords = [String: [(rest: [String], label: Int32)]]()
         for label in labels {
@@ -77,6 +82,8 @@ public final class IntentModel: Classifying, Sendable {
             samples.append((Self.rawConfidence(best: best, second: second), winner == Int(exampleLabel[i])))
         }
         calibration = ConfidenceCalibration(samples: samples)
+        // static tables the first message would otherwise build (the build above used the rest)
+        _ = LanguageGuess.tableSign
     }
 
     /// Similarity scores plus the keyword boosts (once per intent, when all of a keyword's stems occur).
@@ -90,9 +97,14 @@ public final class IntentModel: Classifying, Sendable {
     /// `boosted` in place, on one score per label.
     static func boost(_ scores: UnsafeMutablePointer<Double>, tokens: [TextAnalyzer.Token], stemKeys: [UInt64], keywords: KeywordIndex) {
         var boosted: UInt64 = 0 // one bit per label (there are ten)
-        for (i, t) in tokens.enumerated() {
-            guard let ks = keywords[t.stem, stemKeys[i]] else { continue }
-            for k in ks where boosted & (1 << UInt64(k.label)) == 0 && k.rest.allSatisfy({ r in tokens.contains { $0.stem == r } }) {
+        // a stem occurs when some token has its key and, to be exact, its text (no token copies)
+        @inline(__always) func occurs(_ r: KeywordIndex.Stem) -> Bool {
+            for j in stemKeys.indices where stemKeys[j] == r.key && tokens[j].stem == r.stem { return true }
+            return false
+        }
+        for i in tokens.indices {
+            guard let ks = keywords[tokens[i].stem, stemKeys[i]] else { continue }
+            for k in ks where boosted & (1 << UInt64(k.label)) == 0 && k.rest.allSatisfy(occurs) {
                 boosted |= 1 << UInt64(k.label)
                 scores[Int(k.label)] += keywordBoost
             }
@@ -132,11 +144,11 @@ public final class IntentModel: Classifying, Sendable {
 
     public func analyze(_ text: String, now: Date) -> Analysis {
         let input = EntityInput(text)
-        let words = Normalizer.words(folded: input.bytes)
-        let tokens = analyzer.analyze(words: words)
+        var known = [Int32]()
+        var lang: Lang?
+        let tokens = analyzer.analyze(folded: input.bytes, runs: input.words.count, known: &known, lang: &lang)
         let entities = extractor.extract(input, now: now)
-        let lang = LanguageGuess.guess(words)
-        let bag = FeatureBag(tokens: tokens, entities: entities)
+        let bag = FeatureBag(tokens: tokens, known: known, entities: entities, table: knownGrams, gramIDs: index.gramIDs)
         // scores on the stack; the three best by (score descending, label index ascending), which
         // is the order a full sort of the labels by that rule would give
         let labelCount = labels.count
@@ -176,15 +188,21 @@ public final class IntentModel: Classifying, Sendable {
 /// hashing per token): the rest of each keyword's stems and the label it boosts.
 struct KeywordIndex: Sendable {
     private let table: WordTable
-    private let entries: [[(rest: [String], label: Int32)]]
+    private let entries: [[(rest: [Stem], label: Int32)]]
+
+    /// A stem with its `FeatureTable.fnv` (compared first, then the text).
+    struct Stem: Sendable {
+        var stem: String
+        var key: UInt64
+    }
 
     init(_ byFirst: [String: [(rest: [String], label: Int32)]]) {
         table = WordTable(Array(byFirst.keys))
-        entries = table.words.map { byFirst[$0]! }
+        entries = table.words.map { byFirst[$0]!.map { k in (k.rest.map { Stem(stem: $0, key: FeatureTable.fnv($0)) }, k.label) } }
     }
 
     /// The keywords whose first stem is `stem` (`hash` is its `FeatureTable.fnv`), in catalog order.
-    subscript(_ stem: String, _ hash: UInt64) -> [(rest: [String], label: Int32)]? {
+    subscript(_ stem: String, _ hash: UInt64) -> [(rest: [Stem], label: Int32)]? {
         table.index(stem, hash: hash).map { entries[$0] }
     }
 }

@@ -22,6 +22,16 @@ public struct IndonesianStemmer: Sendable {
         if word.utf8.count <= 3 || isRoot(word) { return word }
         let bytes = Array(word.utf8)
         if let found = search(bytes) { return found }
+        return inflectionStripped(word, bytes)
+    }
+
+    /// `stem(word)` for a word already known to reduce to no root (`root(of: word) == nil`),
+    /// without searching a second time.
+    func stemOfRootless(_ word: String) -> String {
+        word.utf8.count <= 3 ? word : inflectionStripped(word, Array(word.utf8))
+    }
+
+    private func inflectionStripped(_ word: String, _ bytes: [UInt8]) -> String {
         // Unknown word: drop inflection only, so the same word always gives the same stem.
         var w = bytes
         w = stripParticle(w) ?? w

@@ -26,6 +26,15 @@ public enum Normalizer {
     private static func words(_ bytes: UnsafeBufferPointer<UInt8>, into word: UnsafeMutablePointer<UInt8>) -> [Word] {
         var result = [Word]()
         result.reserveCapacity(TextFolding.alnumRuns(bytes))
+        forEachWord(bytes, scratch: word) { result.append(elongation($0)) }
+        return result
+    }
+
+    /// Calls `body` with the bytes of each word (before elongation is looked at), in order;
+    /// `scratch` has room for `bytes.count` bytes and holds the word during the call.
+    @inline(__always)
+    static func forEachWord(_ bytes: UnsafeBufferPointer<UInt8>, scratch word: UnsafeMutablePointer<UInt8>,
+                            _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var i = 0
         let n = bytes.count
         @inline(__always) func same(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
@@ -56,9 +65,15 @@ public enum Normalizer {
             if len >= 4, word[len - 1] == 50, TextFolding.isLetter(word[len - 2]) {
                 len -= 1
             }
-            result.append(elongation(UnsafeBufferPointer(start: word, count: len)))
+            body(UnsafeBufferPointer(start: word, count: len))
         }
-        return result
+    }
+
+    /// Whether `word` has a run of three equal bytes (then `elongation` may give two forms).
+    @inline(__always) static func hasRun(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count >= 3 else { return false }
+        for k in 2..<word.count where word[k] == word[k - 1] && word[k] == word[k - 2] { return true }
+        return false
     }
 
     static func elongation(_ word: [UInt8]) -> Word {

@@ -7,14 +7,19 @@ import Foundation
 /// remains outside ASCII (emoji, other scripts become spaces).
 public enum TextFolding {
     public static func fold(_ text: String) -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(text.utf8.count)
-        var ascii = true
-        for b in text.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            out.append(b >= 65 && b <= 90 ? b + 32 : b)
+        // ASCII: the bytes copied in one go, then lowered in place by a loop with no branch
+        // and no capacity check per byte (it vectorizes), noting any byte >= 0x80 on the way
+        var out = Array(text.utf8)
+        let high: UInt8 = out.withUnsafeMutableBufferPointer { b in
+            var high: UInt8 = 0
+            for i in b.indices {
+                let x = b[i]
+                high |= x
+                b[i] = x &+ (x &- 65 < 26 ? 32 : 0)
+            }
+            return high
         }
-        if ascii { return out }
+        if high < 0x80 { return out }
         out.removeAll(keepingCapacity: true)
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         for scalar in folded.unicodeScalars {

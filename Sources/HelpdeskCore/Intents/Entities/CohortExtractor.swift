@@ -41,13 +41,13 @@ public struct CohortExtractor: EntityExtracting {
         var out = [EntityMatch]()
         for (i, word) in w.enumerated() where word.role & EntityInput.cohortMarker != 0 {
             var j = i + 1
-            while j < w.count, j <= i + 2, Self.fillers.contains(w[j].text) { j += 1 }
-            if j < w.count, let n = Self.number(w[j].text, allowRoman: true) {
+            while j < w.count, j <= i + 2, Self.fillers.contains(input.text(w[j])) { j += 1 }
+            if j < w.count, let n = Self.number(input.text(w[j]), allowRoman: true) {
                 out.append(EntityMatch(entity: Entity(kind: .cohort, value: String(n), text: input.surface(word.start, w[j].end)), start: word.start, end: w[j].end))
                 return out
             }
             // "second batch", "3rd cohort", "batch kedua" handled above; ordinal before the marker:
-            if i > 0, let n = Self.number(w[i - 1].text, allowRoman: false), EntityInput.digitValue(w[i - 1].text) == nil {
+            if i > 0, let n = Self.number(input.text(w[i - 1]), allowRoman: false), EntityInput.digitValue(input.text(w[i - 1])) == nil {
                 out.append(EntityMatch(entity: Entity(kind: .cohort, value: String(n), text: input.surface(w[i - 1].start, word.end)), start: w[i - 1].start, end: word.end))
                 return out
             }

@@ -31,7 +31,7 @@ public struct DateExtractor: EntityExtracting {
             out.append(EntityMatch(entity: Entity(kind: kind, value: value, text: input.surface(w[a].start, w[b].end)), start: w[a].start, end: w[b].end))
         }
         func year(_ k: Int) -> Int? {
-            guard k < w.count, let y = EntityInput.digitValue(w[k].text), y >= 1990, y <= 2100, w[k].text.utf8.count == 4 else { return nil }
+            guard k < w.count, let y = EntityInput.digitValue(input.text(w[k])), y >= 1990, y <= 2100, input.text(w[k]).utf8.count == 4 else { return nil }
             return y
         }
         var cachedToday: JakartaCalendar.Day?
@@ -43,10 +43,10 @@ public struct DateExtractor: EntityExtracting {
         }
         var i = 0
         while i < w.count {
-            let t = w[i].text
             let nextIsMonth = i + 1 < w.count && w[i + 1].role & EntityInput.month != 0
             guard w[i].role != 0 || nextIsMonth else { i += 1; continue }
-            let next = i + 1 < w.count ? w[i + 1].text : ""
+            let t = input.text(w[i])
+            let next = i + 1 < w.count ? input.text(w[i + 1]) : ""
             // day month [year]
             if let d = EntityInput.digitValue(t), d >= 1, d <= 31, let m = Self.months[next] {
                 let y = year(i + 2) ?? today.year
@@ -66,7 +66,7 @@ public struct DateExtractor: EntityExtracting {
                         i = end + 1; continue
                     }
                 }
-                let prev = i > 0 ? w[i - 1].text : ""
+                let prev = i > 0 ? input.text(w[i - 1]) : ""
                 let cue = prev == "bulan" || prev == "in" || prev == "bln" || prev == "during" || prev == "until" || prev == "sampai"
                 if let y = year(i + 1) {
                     add(.month, JakartaCalendar.Day(year: y, month: m, day: 1).isoMonth, cue ? i - 1 : i, i + 1)

@@ -2,8 +2,9 @@
 /// with their byte ranges, and the original text so an entity's `text` shows what the user
 /// typed. Extractors scan bytes rather than running regular expressions (the hot path).
 public struct EntityInput: Sendable {
+    /// A word's byte range in `bytes` (its text, when an extractor needs it, is `text(_:)`:
+    /// most messages never need most words as strings).
     public struct Word: Sendable {
-        public var text: String
         public var start: Int
         public var end: Int
         /// What the word may start (`EntityInput.month`, ...): one table lookup per word, shared by all extractors.
@@ -53,15 +54,24 @@ public struct EntityInput: Sendable {
                     i += 1
                 }
                 let span = UnsafeBufferPointer(rebasing: f[s..<i])
-                let text = String(decoding: span, as: UTF8.self)
                 let role = roleTable.index(span).map { roleValues[$0] } ?? 0
                 roles |= role
-                words.append(Word(text: text, start: s, end: i, role: role))
+                words.append(Word(start: s, end: i, role: role))
             }
         }
         self.words = words
         hasDigits = digits
         self.roles = roles
+    }
+
+    /// The folded text of a word of this input.
+    public func text(_ word: Word) -> String {
+        withBytes(of: word) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the folded bytes of a word of this input.
+    @inline(__always) func withBytes<R>(of word: Word, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[word.start..<word.end])) }
     }
 
     /// The text as typed between two byte offsets of the folded text.

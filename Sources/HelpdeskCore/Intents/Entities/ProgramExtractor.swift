@@ -26,7 +26,8 @@ public struct ProgramExtractor: EntityExtracting {
         var patterns = [(words: [String], canonical: String)]()
         for p in programs {
             for name in [p.canonical] + p.aliases {
-                let words = EntityInput(name).words.map(\.text).filter { !Self.fillers.contains($0) }
+                let input = EntityInput(name)
+                let words = input.words.map { input.text($0) }.filter { !Self.fillers.contains($0) }
                 if !words.isEmpty { patterns.append((words, p.canonical)) }
             }
         }
@@ -37,13 +38,13 @@ public struct ProgramExtractor: EntityExtracting {
     public func extract(_ input: EntityInput, now: Date) -> [EntityMatch] {
         guard !patterns.isEmpty else { return [] }
         let firstWords = self.firstWords
-        guard input.words.contains(where: { $0.role & EntityInput.filler == 0 && firstWords.index($0.text) != nil }) else { return [] }
+        guard input.words.contains(where: { $0.role & EntityInput.filler == 0 && input.withBytes(of: $0) { firstWords.index($0) } != nil }) else { return [] }
         let content = input.words.filter { $0.role & EntityInput.filler == 0 }
         guard !content.isEmpty else { return [] }
         for p in patterns where p.words.count <= content.count {
             for s in 0...(content.count - p.words.count) {
                 var ok = true
-                for k in 0..<p.words.count where content[s + k].text != p.words[k] { ok = false; break }
+                for k in 0..<p.words.count where input.text(content[s + k]) != p.words[k] { ok = false; break }
                 if ok {
                     let start = content[s].start, end = content[s + p.words.count - 1].end
                     return [EntityMatch(entity: Entity(kind: .program, value: p.canonical, text: input.surface(start, end)), start: start, end: end)]
