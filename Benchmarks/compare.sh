@@ -8,6 +8,11 @@
 #
 # HELPDESK_BIN=DIR (a release bin folder holding `helpdesk`) and NIO_PEER=PATH (a built NIOPeer)
 # skip the corresponding build, e.g. to reuse a `-Xswiftc -g` build made for profiling.
+#
+# The load generator runs its threads as SCHED_BATCH (`helpdesk bench`'s default): a reply wakes
+# them without preempting the server under test, as with clients on other machines. The peer's
+# PING and the full exchange are also measured with `--scheduling normal` (woken generator threads
+# preempt whichever server is running), and those ratios are printed as well.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DUR=${1:-10}
@@ -54,17 +59,19 @@ bench() { # label args...
 # ROUNDS rounds (default 3); the order of peer and helpdesk alternates between rounds, so neither
 # always runs first on a shared machine, and each figure below is the median of its rounds.
 median() { python3 -c 'import sys,statistics; print(round(statistics.median(float(x) for x in sys.argv[1:])))' "$@"; }
-p1=(); p16=(); h1=(); h16=(); fx=(); r1=()
+p1=(); p16=(); h1=(); h16=(); fx=(); r1=(); pn=(); fn=()
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round of $ROUNDS" >&2
   peer() {
     p1+=("$(bench "nio PING          " --port $PEER_PORT --request PING --no-banner)")
     p16+=("$(bench "nio PING x16      " --port $PEER_PORT --request PING --no-banner --pipeline 16)")
+    pn+=("$(bench "nio PING (normal) " --port $PEER_PORT --request PING --no-banner --scheduling normal)")
   }
   ours() {
     h1+=("$(bench "helpdesk ping     " --port $HD_PORT)")
     h16+=("$(bench "helpdesk ping x16 " --port $HD_PORT --pipeline 16)")
     fx+=("$(bench "helpdesk exchange " --port $HD_PORT --messages Benchmarks/messages.txt)")
+    fn+=("$(bench "exchange (normal) " --port $HD_PORT --messages Benchmarks/messages.txt --scheduling normal)")
   }
   if (( round % 2 == 1 )); then peer; ours; else ours; peer; fi
   if command -v redis-server >/dev/null; then
@@ -73,6 +80,7 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 peer1=$(median "${p1[@]}"); peer16=$(median "${p16[@]}")
 hd1=$(median "${h1[@]}"); hd16=$(median "${h16[@]}"); full=$(median "${fx[@]}")
+peerN=$(median "${pn[@]}"); fullN=$(median "${fn[@]}")
 [ ${#r1[@]} -gt 0 ] && redis1=$(median "${r1[@]}")
 ratio() { python3 -c "print(f'{$1/$2:.2f}x')"; }
 per_round() { # ours peers
@@ -85,5 +93,6 @@ echo "medians of $ROUNDS rounds (req/s): nio PING $peer1, nio x16 $peer16, helpd
 echo "JSON ping, $CONNS conns closed loop:    helpdesk/nio = $(ratio "$hd1" "$peer1")   (target >= 1.0x; rounds: $(per_round h1 p1))"
 echo "JSON ping, pipelined 16:               helpdesk/nio = $(ratio "$hd16" "$peer16")   (target >= 1.0x; rounds: $(per_round h16 p16))"
 echo "full exchange, $CONNS conns:             helpdesk/nio = $(ratio "$full" "$peer1")   (target >= 0.5x; rounds: $(per_round fx p1))"
+echo "  with --scheduling normal:            helpdesk/nio = $(ratio "$fullN" "$peerN")   (nio PING $peerN, exchange $fullN; rounds: $(per_round fn pn))"
 [ -n "${redis1:-}" ] && echo "redis PING for scale:                  helpdesk/redis = $(ratio "$hd1" "$redis1")"
 exit 0

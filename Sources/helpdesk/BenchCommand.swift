@@ -23,6 +23,9 @@ enum BenchCommand: Command {
       --duration SECONDS   measured time (default 5)
       --warmup SECONDS     time before measuring starts (default 1)
       --threads N          load-generator threads (default 2)
+      --scheduling POLICY  the generator threads' scheduling: batch (default: a reply wakes them
+                           without preempting the server, as with clients on other machines) or
+                           normal (they preempt it, as any woken thread may)
       --messages FILE      lines to send, cycled: a line starting with `{` is sent as is, any other
                            line as a JSON message {"id","user","text"} whose user is the connection
                            (`bench:N`), so each connection holds one conversation; `{connection}`
@@ -38,7 +41,7 @@ enum BenchCommand: Command {
 
     static func run(_ argv: [String]) throws -> Int32 {
         let args = try Arguments(argv, options: ["--host", "--port", "--connections", "--idle", "--pipeline", "--duration",
-                                                 "--warmup", "--threads", "--messages", "--request"],
+                                                 "--warmup", "--threads", "--messages", "--request", "--scheduling"],
                                  switches: ["--no-banner", "--allow-remote", "--json", "--in-order"])
         guard args.positionals.isEmpty else { throw UsageError("unexpected argument '\(args.positionals[0])'") }
         var o = LoadGenerator.Options()
@@ -50,6 +53,11 @@ enum BenchCommand: Command {
         o.duration = try args.seconds("--duration", default: o.duration)
         o.warmup = try args.seconds("--warmup", default: 1)
         o.threads = try args.int("--threads", default: o.threads, in: 1...64)
+        switch args.string("--scheduling") ?? "batch" {
+        case "batch": o.batchScheduling = true
+        case "normal": o.batchScheduling = false
+        case let other: throw UsageError("--scheduling must be batch or normal, got '\(other)'")
+        }
         o.expectBanner = !args.has("--no-banner")
         o.fromStart = args.has("--in-order")
         guard o.duration <= 3600, o.warmup <= 600 else { throw UsageError("--duration is at most 3600 s and --warmup 600 s") }
@@ -92,7 +100,7 @@ enum BenchCommand: Command {
     static func text(_ r: LoadGenerator.Result, _ o: LoadGenerator.Options) -> String {
         let h = r.latency
         return """
-        target       \(o.host):\(o.port)   connections \(o.connections)   pipeline \(o.pipeline)   idle \(o.idleConnections)
+        target       \(o.host):\(o.port)   connections \(o.connections)   pipeline \(o.pipeline)   idle \(o.idleConnections)   scheduling \(o.batchScheduling ? "batch" : "normal")
         duration     \(o.duration) s (after \(o.warmup) s warm-up)
         requests     \(r.requests)   (\(String(format: "%.0f", r.requestsPerSecond)) req/s)
         latency      p50 \(us(h.percentile(0.5)))  p90 \(us(h.percentile(0.9)))  p99 \(us(h.percentile(0.99)))  max \(us(h.max))
@@ -110,6 +118,7 @@ enum BenchCommand: Command {
         func n(_ d: Double) -> JSONValue { .number(JSONNumber(d)) }
         let members: [JSONObject.Member] = [
             .init("connections", n(Double(o.connections))), .init("pipeline", n(Double(o.pipeline))),
+            .init("scheduling", .string(o.batchScheduling ? "batch" : "normal")),
             .init("duration_s", n(o.duration)), .init("requests", n(Double(r.requests))),
             .init("requests_per_second", n(r.requestsPerSecond.rounded())),
             .init("p50_us", n(Double(h.percentile(0.5)))), .init("p90_us", n(Double(h.percentile(0.9)))),

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import HelpdeskCore
 @testable import HelpdeskServer
@@ -93,6 +94,25 @@ import HelpdeskCore
         #expect(result.latency.count == 40)
         #expect(result.errors == 10)
         #expect(result.failedConnections == 1)
+    }
+
+    /// The generator's threads ask for `SCHED_BATCH` (a wakeup does not preempt the server under
+    /// test); the policy is the thread's own, the test runner's threads keep theirs.
+    @Test func generatorThreadsRunAsBatch() {
+        let seen = Mutex<(Int32, Int32)>((-1, -1))
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            var param = sched_param()
+            var before: Int32 = -1, after: Int32 = -1
+            pthread_getschedparam(pthread_self(), &before, &param)
+            BenchWorker.yieldOnWakeup()
+            pthread_getschedparam(pthread_self(), &after, &param)
+            seen.withLock { $0 = (before, after) }
+            done.signal()
+        }
+        done.wait()
+        #expect(seen.withLock { $0.1 } == BenchWorker.schedBatch)
+        #expect(seen.withLock { $0.0 } != BenchWorker.schedBatch)
     }
 
     @Test func eachConnectionCanBeItsOwnUser() {

@@ -17,6 +17,9 @@ public final class LoadGenerator: Sendable {
         public var warmup: Double = 1
         public var duration: Double = 5
         public var threads = 2
+        /// Run the generator's threads as `SCHED_BATCH`: woken by a reply, they wait for a free
+        /// core instead of preempting the server under test (see `BenchWorker.run`).
+        public var batchScheduling = true
         /// Lines to send, cycled; each connection starts at a different offset (or at the first
         /// line with `fromStart`). `{connection}` in a line is replaced by the connection's number.
         public var requests: [String] = [#"{"id":1,"cmd":"ping"}"#]
