@@ -136,13 +136,14 @@ public final class Desk: Responder {
 
     public func respond(to message: Message) -> Reply {
         let now = message.arrived
-        var session = sessions.checkout(message.user, now: now)
+        let key = SessionStore.Key(message.user)
+        var session = sessions.checkout(key, now: now)
         session.lastSeen = now
         let text = Desk.trimmed(message.text)
         let turn = Turn(message: message, text: text, lowered: text.lowercased(), box: currentBox, now: now)
         let routed = dutyReply(turn, session: &session) ?? route(turn, session: &session)
         let reply = withDuties(routed, turn, session: &session)
-        sessions.save(session, for: message.user)
+        sessions.save(session, for: key)
         var out = reply
         out.session = session.id
         return out
