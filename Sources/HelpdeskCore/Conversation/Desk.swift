@@ -136,13 +136,14 @@ public final class Desk: Responder {
 
     public func respond(to message: Message) -> Reply {
         let now = message.arrived
-        var session = sessions.checkout(message.user, now: now)
+        let key = SessionStore.Key(message.user)
+        var session = sessions.checkout(key, now: now)
         session.lastSeen = now
         let text = Desk.trimmed(message.text)
         let turn = Turn(message: message, text: text, lowered: text.lowercased(), box: currentBox, now: now)
         let routed = dutyReply(turn, session: &session) ?? route(turn, session: &session)
         let reply = withDuties(routed, turn, session: &session)
-        sessions.save(session, for: message.user)
+        sessions.save(session, for: key)
         var out = reply
         out.session = session.id
         return out
@@ -166,14 +167,14 @@ public final class Desk: Responder {
         }
         // The message as a bare word ("Batal!" -> "batal"), for the cancel and yes tests and the dialog.
         let word = ComplaintDialog.plain(lowered: turn.lowered)
-        if Desk.cancelWords.contains(word) {
+        if Desk.isCancelWord(word) {
             let had = session.dialog != nil || session.awaiting != nil
             session.dialog = nil
             session.awaiting = nil
             return Reply(text: turn.book.text(had ? .cancelled : .nothingToCancel, session.lang), intent: .complaintFile,
                          confidence: 1, lang: session.lang, handler: "conversation", outcome: .answered)
         }
-        if session.dialog == nil, Desk.bareYes.contains(word) {
+        if session.dialog == nil, Desk.isBareYesWord(word) {
             // "ya" with nothing pending is a nod, not a goodbye: invite the question.
             return Reply(text: turn.book.text(.emptyMessage, session.lang), intent: .help, confidence: 1, lang: session.lang,
                          handler: "conversation", outcome: .askedForMore)
@@ -182,7 +183,7 @@ public final class Desk: Responder {
         if !session.langPinned, let lang = cls.lang { session.lang = lang }
 
         if var dialog = session.dialog {
-            let otherTopic = cls.intent != .complaintFile && cls.confidence >= 0.7 && Desk.topics.contains(cls.intent) && !dialog.accepts(turn.text, plain: word)
+            let otherTopic = cls.intent != .complaintFile && cls.confidence >= 0.7 && Desk.isTopic(cls.intent) && !dialog.accepts(turn.text, plain: word)
             if !otherTopic {
                 return continueComplaint(turn, cls, &dialog, plain: word, session: &session)
             }
@@ -199,7 +200,7 @@ public final class Desk: Responder {
     private func effectiveIntent(_ turn: Turn, _ cls: Classification, session: Session) -> IntentLabel {
         // "hi, what trainings are there next week?": a greeting wrapped around a question is the
         // question, when the model rates it nearly as high as the greeting.
-        if cls.intent == .greeting, cls.ranked.count > 1, Desk.topics.contains(cls.ranked[1].intent),
+        if cls.intent == .greeting, cls.ranked.count > 1, Desk.isTopic(cls.ranked[1].intent),
            cls.ranked[1].score >= 0.8 * cls.ranked[0].score {
             return cls.ranked[1].intent
         }
@@ -228,9 +229,30 @@ public final class Desk: Responder {
     /// not understand ("-", "ya" at the wrong step) is re-asked, not sent to another office.
     static let topics: Set<IntentLabel> = [.scheduleQuery, .registrationStatus, .complaintStatus, .help, .handoffHuman]
 
-    private static let bareYes: Set<String> = ["ya", "iya", "y", "yes", "ya kirim", "iya kirim", "yes send", "yup", "yap"]
-    private static let cancelWords: Set<String> = ["batal", "cancel", "/batal", "/cancel", "stop", "gak jadi", "ga jadi", "tidak jadi",
+    static let bareYes: Set<String> = ["ya", "iya", "y", "yes", "ya kirim", "iya kirim", "yes send", "yup", "yap"]
+    static let cancelWords: Set<String> = ["batal", "cancel", "/batal", "/cancel", "stop", "gak jadi", "ga jadi", "tidak jadi",
                                                    "nggak jadi", "batalkan", "abort", "never mind", "nevermind"]
+
+    /// `topics.contains(intent)` as a switch (the set hashed the label on every message).
+    static func isTopic(_ intent: IntentLabel) -> Bool {
+        switch intent {
+        case .scheduleQuery, .registrationStatus, .complaintStatus, .help, .handoffHuman: true
+        default: false
+        }
+    }
+
+    /// The longest cancel or bare-yes word in bytes: a longer message is neither, without hashing it.
+    static let longestShortWord = cancelWords.union(bareYes).map(\.utf8.count).max() ?? 0
+
+    /// `cancelWords.contains(word)`, skipping the hash for words longer than any of them.
+    static func isCancelWord(_ word: String) -> Bool {
+        word.utf8.count <= longestShortWord && cancelWords.contains(word)
+    }
+
+    /// `bareYes.contains(word)`, skipping the hash for words longer than any of them.
+    static func isBareYesWord(_ word: String) -> Bool {
+        word.utf8.count <= longestShortWord && bareYes.contains(word)
+    }
 
     static func isBareYes(_ text: String) -> Bool {
         bareYes.contains(ComplaintDialog.plain(text))

@@ -42,8 +42,23 @@ public struct Session: Sendable {
 /// while a reply is worked out), so connections of different users rarely wait on each other.
 /// Sessions idle for longer than `timeout` are forgotten; the next message starts a new one.
 public final class SessionStore: Sendable {
+    /// A user key with its hash worked out once: a message's checkout and save pick the shard
+    /// and look the table up twice each; hashing the string each time cost four hashes a message.
+    struct Key: Hashable, Sendable {
+        let user: String
+        let hash: Int
+
+        init(_ user: String) {
+            self.user = user
+            self.hash = user.hashValue
+        }
+
+        static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.user == b.user }
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    }
+
     private struct Table {
-        var sessions: [String: Session] = [:]
+        var sessions: [Key: Session] = [:]
         var lastSweep = Date.distantPast
     }
 
@@ -60,8 +75,8 @@ public final class SessionStore: Sendable {
 
     public init(timeout: TimeInterval = 30 * 60) { self.timeout = timeout }
 
-    private func shard(_ user: String) -> Shard {
-        shards[Int(UInt(bitPattern: user.hashValue) % UInt(SessionStore.shardCount))]
+    private func shard(_ key: Key) -> Shard {
+        shards[Int(UInt(bitPattern: key.hash) % UInt(SessionStore.shardCount))]
     }
 
     private func newID() -> String {
@@ -69,7 +84,9 @@ public final class SessionStore: Sendable {
     }
 
     /// The live session of `user`, or a fresh one (keeping the language) when none is live.
-    public func checkout(_ user: String, now: Date) -> Session {
+    public func checkout(_ user: String, now: Date) -> Session { checkout(Key(user), now: now) }
+
+    func checkout(_ user: Key, now: Date) -> Session {
         let timeout = timeout
         return shard(user).table.withLock { t in
             if now.timeIntervalSince(t.lastSweep) > 60 {
@@ -87,15 +104,19 @@ public final class SessionStore: Sendable {
         }
     }
 
-    public func save(_ session: Session, for user: String) {
+    public func save(_ session: Session, for user: String) { save(session, for: Key(user)) }
+
+    func save(_ session: Session, for user: Key) {
         shard(user).table.withLock { $0.sessions[user] = session }
     }
 
     public func language(of user: String) -> Lang? {
-        shard(user).table.withLock { $0.sessions[user]?.lang }
+        let user = Key(user)
+        return shard(user).table.withLock { $0.sessions[user]?.lang }
     }
 
     public func setLanguage(_ lang: Lang, of user: String, now: Date) {
+        let user = Key(user)
         shard(user).table.withLock { t in
             var s = t.sessions[user] ?? Session(id: newID(), lastSeen: now)
             s.lang = lang
@@ -105,6 +126,7 @@ public final class SessionStore: Sendable {
     }
 
     public func remove(_ user: String) {
+        let user = Key(user)
         _ = shard(user).table.withLock { $0.sessions.removeValue(forKey: user) }
     }
 

@@ -10,6 +10,17 @@ extension Desk {
         "complaint_status": "complaint", "handoff": "handoff",
     ]
 
+    /// `surveyServices[handler]` as a switch: the dictionary hashed the handler on every reply.
+    static func surveyService(of handler: String) -> String? {
+        switch handler {
+        case "schedule": "schedule"
+        case "registration": "registration"
+        case "complaint", "complaint_status": "complaint"
+        case "handoff": "handoff"
+        default: nil
+        }
+    }
+
     /// A reply owed to a duty (a survey answer, a data-rights request), or nil to route as usual.
     func dutyReply(_ turn: Turn, session: inout Session) -> Reply? {
         let lang = session.lang
@@ -34,7 +45,7 @@ extension Desk {
     func withDuties(_ reply: Reply, _ turn: Turn, session: inout Session) -> Reply {
         var out = reply
         let book = turn.book
-        if let service = Desk.surveyServices[reply.handler] { session.lastService = service }
+        if let service = Desk.surveyService(of: reply.handler) { session.lastService = service }
         if duties?.surveys != nil, !session.surveyAsked, session.dialog == nil, reply.handler != "survey" {
             var service: String?
             if reply.handler == "goodbye" || reply.handler == "thanks" {

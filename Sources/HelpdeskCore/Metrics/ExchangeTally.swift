@@ -25,6 +25,16 @@ public struct ExchangeTally: Sendable, Equatable {
         perChannel[channel, default: LatencyHistogram()].record(latencyMicros)
     }
 
+    /// What `add` counts besides the per-intent and per-channel histograms, from the typed
+    /// values (no string compares); the caller keeps those histograms itself (`LiveMetrics`).
+    mutating func addCounts(intent: IntentLabel, latencyMicros: Int64, confidence: Double, outcome: Outcome) {
+        total += 1
+        if intent == .outOfScope { fallbacks += 1 }
+        if outcome == .handedOff || intent == .handoffHuman { handoffs += 1 }
+        if confidence < ExchangeTally.lowConfidence { lowConfidenceCount += 1 }
+        latency.record(latencyMicros)
+    }
+
     public mutating func merge(_ other: ExchangeTally) {
         total += other.total
         fallbacks += other.fallbacks

@@ -10,9 +10,51 @@ public final class LiveMetrics: Sendable {
     public static let hoursKept = 48
 
     private struct State {
+        /// Everything `observe(intent:channel:…)` adds; `observe(_:)` keeps its per-intent and
+        /// per-channel histograms and its current hour apart (below) and `snapshot` merges them.
         var tally = ExchangeTally()
         /// Hour number (hours since 1970 UTC) → exchanges, for the last `hoursKept` hours.
         var hours: [Int: Int64] = [:]
+        /// The hour of the latest exchanges and how many arrived in it, not yet in `hours`
+        /// (a dictionary update per exchange cost more than the rest of `observe`).
+        var hour = Int.min
+        var hourCount: Int64 = 0
+        /// Per-intent histograms of `observe(_:)`, by `IntentLabel.metricsSlot` (nil: none yet).
+        var byIntent = [LatencyHistogram?](repeating: nil, count: IntentLabel.allCases.count)
+        /// Per-channel histograms of `observe(_:)` for the first few channels seen, looked up by
+        /// string equality instead of a hash; further channels go to `tally.perChannel`.
+        var channels: [(name: String, histogram: LatencyHistogram)] = []
+
+        mutating func count(hour h: Int) {
+            if h == hour { hourCount += 1; return }
+            foldHour()
+            hour = h
+            hourCount = 1
+        }
+
+        /// Moves the current hour's count into `hours`, pruned as every update always was.
+        mutating func foldHour() {
+            guard hourCount > 0 else { return }
+            hours[hour, default: 0] += hourCount
+            hourCount = 0
+            if hours.count > LiveMetrics.hoursKept, let newest = hours.keys.max() {
+                hours = hours.filter { $0.key > newest - LiveMetrics.hoursKept }
+            }
+        }
+
+        /// The figures as one `ExchangeTally` and hour table, as if every exchange had been added
+        /// to them directly.
+        func merged() -> (ExchangeTally, [Int: Int64]) {
+            var copy = self
+            copy.foldHour()
+            var t = copy.tally
+            for label in IntentLabel.allCases {
+                guard let h = byIntent[label.metricsSlot] else { continue }
+                t.perIntent[label.rawValue, default: LatencyHistogram()].merge(h)
+            }
+            for c in channels { t.perChannel[c.name, default: LatencyHistogram()].merge(c.histogram) }
+            return (t, copy.hours)
+        }
     }
 
     /// One shard's figures. A class because a `Mutex` cannot sit in an array.
@@ -29,20 +71,40 @@ public final class LiveMetrics: Sendable {
         self.started = started
     }
 
+    /// Adds one exchange: the same figures as `observe(intent:channel:…)` with its fields, kept
+    /// without hashing a string (intent histograms by slot, channels by equality, the hour cached).
     public func observe(_ e: Exchange) {
-        observe(intent: e.reply.intent.rawValue, channel: e.channel, latencyMicros: e.latencyMicros,
-                confidence: e.reply.confidence, outcome: e.reply.outcome.rawValue, at: e.arrived)
+        let hour = Int((e.arrived.timeIntervalSince1970 / 3600).rounded(.down))
+        let intent = e.reply.intent
+        let micros = e.latencyMicros
+        let shard = shards[next.add(1, ordering: .relaxed).newValue & (LiveMetrics.shardCount - 1)]
+        shard.state.withLock { s in
+            s.tally.addCounts(intent: intent, latencyMicros: micros, confidence: e.reply.confidence, outcome: e.reply.outcome)
+            let slot = intent.metricsSlot
+            if s.byIntent[slot] == nil { s.byIntent[slot] = LatencyHistogram() }
+            s.byIntent[slot]!.record(micros)
+            if let i = s.channels.firstIndex(where: { $0.name == e.channel }) {
+                s.channels[i].histogram.record(micros)
+            } else if s.channels.count < LiveMetrics.channelsByEquality {
+                var h = LatencyHistogram()
+                h.record(micros)
+                s.channels.append((e.channel, h))
+            } else {
+                s.tally.perChannel[e.channel, default: LatencyHistogram()].record(micros)
+            }
+            s.count(hour: hour)
+        }
     }
+
+    /// Channels a shard looks up by equality before it falls back to a dictionary.
+    static let channelsByEquality = 8
 
     public func observe(intent: String, channel: String, latencyMicros: Int64, confidence: Double, outcome: String, at: Date) {
         let hour = Int((at.timeIntervalSince1970 / 3600).rounded(.down))
         let shard = shards[next.add(1, ordering: .relaxed).newValue & (LiveMetrics.shardCount - 1)]
         shard.state.withLock { s in
             s.tally.add(intent: intent, channel: channel, latencyMicros: latencyMicros, confidence: confidence, outcome: outcome)
-            s.hours[hour, default: 0] += 1
-            if s.hours.count > LiveMetrics.hoursKept, let newest = s.hours.keys.max() {
-                s.hours = s.hours.filter { $0.key > newest - LiveMetrics.hoursKept }
-            }
+            s.count(hour: hour)
         }
     }
 
@@ -50,7 +112,7 @@ public final class LiveMetrics: Sendable {
         var tally = ExchangeTally()
         var hours: [Int: Int64] = [:]
         for shard in shards {
-            let (t, h) = shard.state.withLock { ($0.tally, $0.hours) }
+            let (t, h) = shard.state.withLock { $0.merged() }
             tally.merge(t)
             for (k, v) in h { hours[k, default: 0] += v }
         }
@@ -59,6 +121,24 @@ public final class LiveMetrics: Sendable {
             .sorted { $0.key < $1.key }
             .map { MetricsSnapshot.HourVolume(hour: Date(timeIntervalSince1970: Double($0.key) * 3600), count: $0.value) }
         return MetricsSnapshot(tally: tally, volume: volume, since: started, at: now)
+    }
+}
+
+extension IntentLabel {
+    /// The label's position in `allCases`, for arrays indexed by intent (no string hashing).
+    var metricsSlot: Int {
+        switch self {
+        case .greeting: 0
+        case .help: 1
+        case .scheduleQuery: 2
+        case .registrationStatus: 3
+        case .complaintFile: 4
+        case .complaintStatus: 5
+        case .handoffHuman: 6
+        case .thanks: 7
+        case .goodbye: 8
+        case .outOfScope: 9
+        }
     }
 }
 
