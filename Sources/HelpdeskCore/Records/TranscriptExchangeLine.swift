@@ -5,11 +5,12 @@ import Foundation
 /// Building the record copied a dozen strings and an entity array per line only to read them
 /// once (their retains and releases were a tenth of the flush outside SHA-256), and `prev` is
 /// hex-encoded from the chain's 32 bytes instead of made a `String`. Tested byte for byte
-/// against the record's own `jsonLine()` (`TranscriptExchangeLineTests`).
+/// against the record's own `jsonLine()` (`TranscriptExchangeLineTests`). The reply's quoted,
+/// redacted bytes come from the writer's `ReplyLineCache` when it has seen the text before.
 extension Exchange {
     /// Appends the line (without its newline) that the chain's next `seq`/`prev` give this exchange.
     func appendTranscriptLine(chain: borrowing HashChain, redactor: Redactor, pseudonymOf: (String) -> String,
-                              to out: inout LineBuffer, times: inout TimestampCache) {
+                              to out: inout LineBuffer, times: inout TimestampCache, replies: inout ReplyLineCache) {
         out.append("{\"seq\":")
         out.appendDecimal(Int64(chain.seq + 1))
         out.append(",\"prev\":")
@@ -24,7 +25,11 @@ extension Exchange {
             entityCount: privacy ? 0 : reply.entities.count,
             entity: { (reply.entities[$0].kind.rawValue, TranscriptRecord.redactedValue(reply.entities[$0], redactor)) },
             message: privacy ? TranscriptRecord.privacyMessage : redactor.redact(message),
-            reply: privacy ? TranscriptRecord.privacyReply : redactor.redact(reply.text),
+            reply: { line in
+                if privacy { line.appendQuoted(TranscriptRecord.privacyReply) } else {
+                    replies.appendRedactedQuoted(reply.text, redactor: redactor, to: &line)
+                }
+            },
             ticket: privacy ? nil : reply.ticket, times: &times)
     }
 }

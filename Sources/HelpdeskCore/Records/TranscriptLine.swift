@@ -15,20 +15,21 @@ extension TranscriptRecord {
             session: session, channel: channel, user: user, arrived: arrived, replied: replied,
             latencyMicros: latencyMicros, intent: intent, confidence: confidence, lang: lang, handler: handler,
             outcome: outcome, entityCount: entities.count, entity: { (entities[$0].kind, entities[$0].value) },
-            message: message, reply: reply, ticket: ticket, times: &times)
+            message: message, reply: { $0.appendQuoted(reply) }, ticket: ticket, times: &times)
     }
 }
 
 extension LineBuffer {
     /// Appends a transcript line's fields after `prev`, from `,"session":` to the closing brace:
     /// the one place that lays them out, for a `TranscriptRecord` and for the writer's line made
-    /// straight from an `Exchange` (`TranscriptExchangeLine.swift`).
+    /// straight from an `Exchange` (`TranscriptExchangeLine.swift`). `reply` appends the quoted
+    /// reply (the writer's comes from its `ReplyLineCache`).
     @inline(__always)
     mutating func appendTranscriptFields(
         session: String, channel: String, user: String, arrived: Date, replied: Date, latencyMicros: Int64,
         intent: String, confidence: Double, lang: String, handler: String, outcome: String,
         entityCount: Int, entity: (Int) -> (kind: String, value: String),
-        message: String, reply: String, ticket: String?, times: inout TimestampCache
+        message: String, reply: (inout LineBuffer) -> Void, ticket: String?, times: inout TimestampCache
     ) {
         append(",\"session\":")
         appendQuoted(session)
@@ -64,7 +65,7 @@ extension LineBuffer {
         append("],\"message\":")
         appendQuoted(message)
         append(",\"reply\":")
-        appendQuoted(reply)
+        reply(&self)
         if let ticket {
             append(",\"ticket\":")
             appendQuoted(ticket)
