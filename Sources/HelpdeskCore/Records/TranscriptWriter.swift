@@ -48,7 +48,7 @@ public final class TranscriptWriter: ExchangeRecording {
         var lastPrunedDay = Int.min
         /// User key → pseudonym, so a busy user costs one HMAC, not one per line; bounded.
         var pseudonyms: [String: String] = [:]
-        var replies = ReplyLineCache()  // recent replies' redacted, quoted bytes
+        var caches = TranscriptLineCaches()  // recent replies' and users' quoted bytes
         /// The bytes being written, kept between flushes (lent to `flush` while it runs): one
         /// buffer of about `chunkBytes` for the writer's life instead of one sized to each batch.
         var chunk: LineBuffer?
@@ -137,8 +137,8 @@ public final class TranscriptWriter: ExchangeRecording {
             // the chain (read where the line is written) are separate accesses; the same for replies.
             var names: [String: String] = [:]
             swap(&names, &out.pseudonyms)
-            var replies = ReplyLineCache()
-            swap(&replies, &out.replies)
+            var caches = TranscriptLineCaches()
+            swap(&caches, &out.caches)
             for index in batch.indices {
                 let number = JakartaTime.dayIndex(batch[index].arrived)
                 let day: String
@@ -158,7 +158,7 @@ public final class TranscriptWriter: ExchangeRecording {
                     let p = pseudonym.of(user)
                     names[user] = p
                     return p
-                }, to: &chunk, times: &times, replies: &replies)
+                }, to: &chunk, times: &times, caches: &caches)
                 out.chain.append(lineBytes: chunk.bytes(from: start))
                 chunk.append(UInt8(ascii: "\n"))
                 if chunk.count >= TranscriptWriter.chunkBytes {
@@ -167,7 +167,7 @@ public final class TranscriptWriter: ExchangeRecording {
                 }
             }
             swap(&names, &out.pseudonyms)
-            swap(&replies, &out.replies)
+            swap(&caches, &out.caches)
             write(chunk, to: &out)
             chunk.removeAll()
             out.chunk = consume chunk
