@@ -23,6 +23,8 @@ struct QuotedTextCache {
         var bytes: [UInt8] = []
     }
 
+    /// Longer texts are not remembered, so the table holds at most `slotCount` x ~10 KiB.
+    static let longestText = 4096
     let slotCount: Int
     let rememberAtFirstSight: Bool
     /// Allocated at the first text, so that an empty cache (swapped out of the writer's state
@@ -61,7 +63,9 @@ struct QuotedTextCache {
             if hit { hits += 1; return }
             let start = out.count
             out.appendQuoted(transform(u))
-            if rememberAtFirstSight || seen {
+            if n > QuotedTextCache.longestText {
+                return
+            } else if rememberAtFirstSight || seen {
                 // Seen before (or a collision, which then takes the slot): remember this form.
                 var bytes = [UInt8]()
                 bytes.reserveCapacity(n + out.count - start)
