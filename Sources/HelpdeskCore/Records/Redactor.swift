@@ -29,6 +29,11 @@ public struct Redactor: Sendable {
         return text.withUTF8 { redact(bytes: $0, skipping: skipping) } ?? text
     }
 
+    /// `redact` of a text given as its UTF-8 bytes (valid UTF-8).
+    func redact(text u: UnsafeBufferPointer<UInt8>) -> String {
+        redact(bytes: u, skipping: true) ?? String(decoding: u, as: UTF8.self)
+    }
+
     /// The redacted bytes, or nil when nothing had to be masked (the caller keeps the original).
     /// One scan finds what to mask; the output is built only when something is (most texts,
     /// replies with dates and cohort numbers included, have nothing).

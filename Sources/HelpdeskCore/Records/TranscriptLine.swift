@@ -12,30 +12,31 @@ extension TranscriptRecord {
         out.append(",\"prev\":")
         out.appendQuoted(prev)
         out.appendTranscriptFields(
-            session: session, channel: channel, user: user, arrived: arrived, replied: replied,
+            session: session, channel: channel, user: { $0.appendQuoted(user) }, arrived: arrived, replied: replied,
             latencyMicros: latencyMicros, intent: intent, confidence: confidence, lang: lang, handler: handler,
             outcome: outcome, entityCount: entities.count, entity: { (entities[$0].kind, entities[$0].value) },
-            message: message, reply: reply, ticket: ticket, times: &times)
+            message: message, reply: { $0.appendQuoted(reply) }, ticket: ticket, times: &times)
     }
 }
 
 extension LineBuffer {
     /// Appends a transcript line's fields after `prev`, from `,"session":` to the closing brace:
     /// the one place that lays them out, for a `TranscriptRecord` and for the writer's line made
-    /// straight from an `Exchange` (`TranscriptExchangeLine.swift`).
+    /// straight from an `Exchange` (`TranscriptExchangeLine.swift`). `reply` appends the quoted reply
+    /// and `user` the quoted user (the writer's come from its `TranscriptLineCaches`).
     @inline(__always)
     mutating func appendTranscriptFields(
-        session: String, channel: String, user: String, arrived: Date, replied: Date, latencyMicros: Int64,
+        session: String, channel: String, user: (inout LineBuffer) -> Void, arrived: Date, replied: Date, latencyMicros: Int64,
         intent: String, confidence: Double, lang: String, handler: String, outcome: String,
         entityCount: Int, entity: (Int) -> (kind: String, value: String),
-        message: String, reply: String, ticket: String?, times: inout TimestampCache
+        message: String, reply: (inout LineBuffer) -> Void, ticket: String?, times: inout TimestampCache
     ) {
         append(",\"session\":")
         appendQuoted(session)
         append(",\"channel\":")
         appendQuoted(channel)
         append(",\"user\":")
-        appendQuoted(user)
+        user(&self)
         append(",\"arrived\":\"")
         times.append(arrived, to: &self)
         append("\",\"replied\":\"")
@@ -64,7 +65,7 @@ extension LineBuffer {
         append("],\"message\":")
         appendQuoted(message)
         append(",\"reply\":")
-        appendQuoted(reply)
+        reply(&self)
         if let ticket {
             append(",\"ticket\":")
             appendQuoted(ticket)

@@ -48,6 +48,7 @@ public final class TranscriptWriter: ExchangeRecording {
         var lastPrunedDay = Int.min
         /// User key → pseudonym, so a busy user costs one HMAC, not one per line; bounded.
         var pseudonyms: [String: String] = [:]
+        var caches = TranscriptLineCaches()  // recent replies' and users' quoted bytes
         /// The bytes being written, kept between flushes (lent to `flush` while it runs): one
         /// buffer of about `chunkBytes` for the writer's life instead of one sized to each batch.
         var chunk: LineBuffer?
@@ -56,8 +57,7 @@ public final class TranscriptWriter: ExchangeRecording {
         var spare: [Exchange] = []
         /// Lines written since the file was last synchronised, and when that was (monotonic ns).
         var unsynced = false
-        var lastSync: UInt64 = 0
-        var syncs = 0
+        var lastSync: UInt64 = 0, syncs = 0
     }
 
     /// Written out whenever this much is waiting, so the buffer stays near this size however
@@ -91,9 +91,7 @@ public final class TranscriptWriter: ExchangeRecording {
         if configuration.autoFlush { startTimer() }
     }
 
-    deinit {
-        timer.withLock { $0?.source.cancel() }
-    }
+    deinit { timer.withLock { $0?.source.cancel() } }
 
     /// How many times the current writer synchronised its file to disk (for tests of the policy).
     var synchronisations: Int { output.withLock { $0.syncs } }
@@ -135,10 +133,12 @@ public final class TranscriptWriter: ExchangeRecording {
             var times = TimestampCache()
             // The Jakarta day of the last exchange, by day number: the name is made only when it changes.
             var lastDay: (number: Int64, name: String)?
-            // The pseudonym cache is taken out of `out` for the loop, so that the look-up closure
-            // and the chain (read where the line is written) are separate accesses.
+            // The pseudonym cache is taken out of `out` for the loop, so that the look-up closure and
+            // the chain (read where the line is written) are separate accesses; the same for replies.
             var names: [String: String] = [:]
             swap(&names, &out.pseudonyms)
+            var caches = TranscriptLineCaches()
+            swap(&caches, &out.caches)
             for index in batch.indices {
                 let number = JakartaTime.dayIndex(batch[index].arrived)
                 let day: String
@@ -158,7 +158,7 @@ public final class TranscriptWriter: ExchangeRecording {
                     let p = pseudonym.of(user)
                     names[user] = p
                     return p
-                }, to: &chunk, times: &times)
+                }, to: &chunk, times: &times, caches: &caches)
                 out.chain.append(lineBytes: chunk.bytes(from: start))
                 chunk.append(UInt8(ascii: "\n"))
                 if chunk.count >= TranscriptWriter.chunkBytes {
@@ -167,6 +167,7 @@ public final class TranscriptWriter: ExchangeRecording {
                 }
             }
             swap(&names, &out.pseudonyms)
+            swap(&caches, &out.caches)
             write(chunk, to: &out)
             chunk.removeAll()
             out.chunk = consume chunk

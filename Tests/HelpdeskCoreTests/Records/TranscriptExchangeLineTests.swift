@@ -55,19 +55,23 @@ import Testing
         var times = TimestampCache()
         var buffer = LineBuffer(capacity: 16)
         var privacy = 0
+        // One set of caches for all lines, as the writer keeps them: later lines take their
+        // reply from the cache (counted below; every user here is new, so users go the full way).
+        var caches = TranscriptLineCaches()
         for exchange in exchanges() {
             var record = TranscriptRecord(exchange, redactor: redactor, pseudonym: pseudonym)
             (record.seq, record.prev) = chain.next()
             let want = Array(record.jsonLine().utf8)
             buffer.removeAll()
             exchange.appendTranscriptLine(chain: chain, redactor: redactor, pseudonymOf: { pseudonym.of($0) },
-                                          to: &buffer, times: &times)
+                                          to: &buffer, times: &times, caches: &caches)
             let got = Array(buffer.bytes(from: 0))
             #expect(got == want, "\(String(decoding: got, as: UTF8.self))\n\(String(decoding: want, as: UTF8.self))")
             if exchange.reply.handler == "privacy" { privacy += 1 }
             chain.append(lineBytes: buffer.bytes(from: 0))
         }
         #expect(privacy > 0)
+        #expect(caches.replies.hits > 0)
         #expect(chain.seq == 41 + exchanges().count)
     }
 
