@@ -11,7 +11,8 @@
 #     HELPDESK  the helpdesk binary to measure (default: a release build, built here)
 #     e.g. Benchmarks/cpu-per-request.sh .build/release/helpdesk --messages Benchmarks/messages.txt
 #
-# PORT (default 17500) picks the port. Clock ticks are 10 ms, so run it for the default 10 s.
+# PORT (default 17500) picks the port; BENCH=PATH runs the load from another helpdesk binary (to
+# drive two builds with the same load generator). Clock ticks are 10 ms, so keep the default 10 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -n "${1:-}" ] && [ -x "$1" ]; then
@@ -24,8 +25,8 @@ PORT=${PORT:-17500}
 WORK=$(mktemp -d)
 pid=; bpid=
 cleanup() {
-  [ -n "$bpid" ] && kill "$bpid" 2>/dev/null
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null
+  if [ -n "$bpid" ]; then kill "$bpid" 2>/dev/null || true; fi
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi
   wait 2>/dev/null || true
   rm -rf "$WORK"
 }
@@ -35,7 +36,7 @@ trap cleanup EXIT
 pid=$!
 for _ in $(seq 1 100); do grep -q "listening on" "$WORK/log" && break; sleep 0.1; done
 grep -q "listening on" "$WORK/log" || { echo "server did not start:" >&2; cat "$WORK/log" >&2; exit 1; }
-"$BIN" bench --port "$PORT" --duration 10 --warmup 1 --connections 50 "$@" --json >"$WORK/bench.json" &
+"${BENCH:-$BIN}" bench --port "$PORT" --duration 10 --warmup 1 --connections 50 "$@" --json >"$WORK/bench.json" &
 bpid=$!
 
 # tid name utime stime voluntary+involuntary switches, one line per thread of process $1

@@ -18,7 +18,7 @@ IDLE=${IDLE:-10000}; BUSY=${BUSY:-1000}; PORT=${PORT:-17300}
 ulimit -n $(( IDLE + BUSY + 4096 )) 2>/dev/null || { echo "cannot raise the open-file limit to $(( IDLE + BUSY + 4096 ))" >&2; exit 1; }
 WORK=$(mktemp -d)
 pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 rss_kib() { awk '/^VmRSS/ { print $2 }' /proc/"$1"/status; }

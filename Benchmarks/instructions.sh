@@ -25,7 +25,7 @@ BENCH=$(swift build -c release --show-bin-path)/helpdesk
 [ -x "$BENCH" ] || BENCH=$BIN
 WORK=$(mktemp -d)
 pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$WORK"; }
+cleanup() { if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; fi; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 # Valgrind (3.19) cannot execute the x86 SHA instructions although its CPUID reports them, so
