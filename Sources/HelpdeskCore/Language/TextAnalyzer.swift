@@ -126,15 +126,7 @@ public struct TextAnalyzer: Sendable {
             out.append(Token(typed: form, word: form, corrected: false, stem: s))
             return
         }
-        if let root = stemmer.root(of: form) {
-            out.append(Token(typed: form, word: form, corrected: false, stem: root))
-            return
-        }
-        if let c = corrector?.correct(form) {
-            out.append(Token(typed: form, word: c, corrected: true, stem: stem(c)))
-            return
-        }
-        out.append(Token(typed: form, word: form, corrected: false, stem: stem(form)))
+        analyzeUnknown(form, into: &out)
     }
 
     /// The last steps of `analyzeWord` for a word that is neither a slang key nor in `stems`.

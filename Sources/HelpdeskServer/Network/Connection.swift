@@ -50,7 +50,6 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
     /// FIN is sent; the socket is read only to be drained until the peer hangs up.
     private enum State { case open, closing, lingering, closed }
 
-    private static let linesPerTurn = 64
 
     init(fd: Int32, number: Int, peer: String, loop: EventLoop, configuration: ServerConfiguration, responder: any Responder,
          recorder: any ExchangeRecording, router: CommandRouter, relay: (any ConversationRelay)? = nil,
@@ -220,30 +219,6 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
             return finishRemaining(saying: line)
         }
         process()
-    }
-
-    /// Frames one read. Static, with the connection's state passed `inout`, so the framer and
-    /// the events buffer are each claimed once per read instead of once per line (every access
-    /// to a class's stored property is a dynamic exclusivity check).
-    private static func frame(_ bytes: UnsafeRawBufferPointer, with framer: inout LineFramer, into events: inout [FramedEvent]) {
-        framer.feed(bytes) { events.append($0) }
-    }
-
-    /// Answers up to `linesPerTurn` pending events while the unsent output stays at or under
-    /// `highWater`; stops early at a line that closes the connection (`.close`) or whose reply is
-    /// held for the disk (`.awaitingDurability`). Static for the same reason as `frame`: one
-    /// exclusivity check per turn, not five per line.
-    private static func answer(_ events: inout [FramedEvent], from index: inout Int, session: inout ProtocolSession,
-                               arrival: Arrival, into out: inout [UInt8], keeping outStart: Int, upTo highWater: Int) -> Disposition {
-        var handled = 0
-        while index < events.count, handled < linesPerTurn, out.count - outStart <= highWater {
-            let event = events[index]
-            index += 1
-            handled += 1
-            let disposition = session.handle(event, arrival: arrival, into: &out)
-            if disposition != .keepOpen { return disposition }
-        }
-        return .keepOpen
     }
 
     private func suspendReading() {
