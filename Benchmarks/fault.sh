@@ -42,13 +42,16 @@ for round in $(seq 1 "$ROUNDS"); do
   clients=()
   for c in $(seq 1 "$CLIENTS"); do
     tag=$(printf "r%02dc%d" "$round" "$c" | tr '0-9' 'a-j')   # letters only
-    python3 Benchmarks/fault_client.py "$PORT" "$tag" "$TICKETS" 2>>"$OUT/clients.log" &
+    # no limit that a fast server could reach before the kill: every round is killed under load
+    python3 Benchmarks/fault_client.py "$PORT" "$tag" "$TICKETS" 1000000 2>>"$OUT/clients.log" &
     clients+=($!)
   done
   sleep "$(python3 -c 'import random; print(round(random.uniform(0.3, 2.5), 2))')"
+  busy=0; for p in "${clients[@]}"; do kill -0 "$p" 2>/dev/null && busy=$((busy + 1)); done
   kill -9 "$SERVER"; wait "$SERVER" 2>/dev/null; SERVER=
+  [ "$busy" -gt 0 ] || { echo "FAIL: round $round: every client had finished before the kill" >&2; exit 1; }
   for p in "${clients[@]}"; do wait "$p"; done
-  echo "round $round: killed; $(wc -l <"$TICKETS") tickets received so far"
+  echo "round $round: killed with $busy of $CLIENTS clients filing; $(wc -l <"$TICKETS") tickets received so far"
 done
 
 start_server   # the desk must come back on whatever the kills left, and still file
