@@ -2,7 +2,8 @@
 # Fault run: starts the release helpdesk on a temporary transcripts dir, runs CLIENTS complaint-
 # filing clients (Benchmarks/fault_client.py: one-message anonymous complaints over the JSON
 # protocol, "ya" to confirm, every received ticket logged with its text), kills the server with
-# SIGKILL at a random moment 0.3-2.5 s in, restarts it on the same dir, ROUNDS times. Then checks:
+# SIGKILL at a random moment 0.3-2.5 s in (the clients file until then: a round whose kill finds
+# none of them still filing fails), restarts it on the same dir, ROUNDS times. Then checks:
 # every ticket a client received is in complaints.jsonl as filed, with exactly the text sent; no
 # ticket number was given out twice; `helpdesk verify DIR` passes (a torn last line is only a
 # warning); every complete transcript line is JSON; `helpdesk report` reads the dir; and a last
