@@ -107,24 +107,10 @@ public struct JSONWriter: Sendable {
     /// below 0x20, `"` or `\` (the exact "has a byte less than / equal to" bit tricks; bytes of
     /// 0x80 and up never match), so plain text costs under two instructions a byte.
     @inline(__always) static func firstEscape(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int) -> Int {
-        let raw = UnsafeRawPointer(p)
-        var i = start
-        while n - i >= 16 {
-            let hit = escapeBits(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                | escapeBits(raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
-            if hit != 0 { break }
-            i += 16
-        }
-        if n - i >= 8, escapeBits(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) == 0 { i += 8 }
-        while i < n {
-            if needsEscape(p[i]) { return i }
-            i += 1
-        }
-        return n
+        ByteScan.first(p, from: start, to: n, hits: escapeBits, matches: needsEscape)
     }
 
-    /// Nonzero (high bits set) when a byte of the eight in `x` may need escaping; zero only when
-    /// none does. A set bit can be a false alarm above a true hit (borrows), never without one.
+    /// Nonzero when a byte of `x` is below 0x20, `"` or `\` (`ByteScan`'s word test).
     @inline(__always) static func escapeBits(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let q = x ^ (ones &* 0x22), bs = x ^ (ones &* 0x5C)

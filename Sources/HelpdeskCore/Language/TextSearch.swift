@@ -45,3 +45,29 @@ enum ByteSearch {
         return false
     }
 }
+
+/// The word-at-a-time scan shared by the JSON escaper and the redactor: the index of the first
+/// byte of `p[start..<end]` that `matches`, or `end`. Sixteen, then eight bytes are skipped at a
+/// time while `hits` of each 8-byte word is 0; `hits` may flag a word with no match (the byte
+/// loop then looks), but must flag every word that has one. Inlined into its callers, so the
+/// closures cost nothing.
+enum ByteScan {
+    @inline(__always)
+    static func first(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int,
+                      hits: (UInt64) -> UInt64, matches: (UInt8) -> Bool) -> Int {
+        let raw = UnsafeRawPointer(p)
+        var i = start
+        while end - i >= 16 {
+            let hit = hits(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                | hits(raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            if hit != 0 { break }
+            i += 16
+        }
+        if end - i >= 8, hits(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) == 0 { i += 8 }
+        while i < end {
+            if matches(p[i]) { return i }
+            i += 1
+        }
+        return end
+    }
+}

@@ -171,50 +171,33 @@ public struct Redactor: Sendable {
         return spans
     }
 
-    /// The index of the first ASCII digit or `@` in `u`, if any. A word is skipped when
-    /// `byte ^ 0x30` is never below 10 (the digits, and nothing else, map there) and no byte is `@`.
+    /// The index of the first ASCII digit or `@` in `u`, if any (`ByteScan` with `digitOrAtBits`).
     static func firstDigitOrAt(_ u: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let p = u.baseAddress else { return nil }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let n = u.count
-        var i = 0
-        while i < n {
-            if n - i >= 8 {
-                let x = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                let d = x ^ (ones &* 0x30), at = x ^ (ones &* 0x40)
-                if ((d &- ones &* 10) & ~d | (at &- ones) & ~at) & highs == 0 { i += 8; continue }
-            }
-            let b = p[i]
-            if b &- UInt8(ascii: "0") < 10 || b == UInt8(ascii: "@") { return i }
-            i += 1
+        let i = ByteScan.first(p, from: 0, to: u.count, hits: digitOrAtBits) { b in
+            b &- UInt8(ascii: "0") < 10 || b == UInt8(ascii: "@")
         }
-        return nil
+        return i < u.count ? i : nil
+    }
+
+    /// Nonzero when a byte of `x` is an ASCII digit or `@` (`ByteScan`'s word test): `byte ^ 0x30`
+    /// is below 10 only for the digits, and "has a byte less than" never misses one.
+    @inline(__always) static func digitOrAtBits(_ x: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let d = x ^ (ones &* 0x30), at = x ^ (ones &* 0x40)
+        return ((d &- ones &* 10) & ~d | (at &- ones) & ~at) & (ones &* 0x80)
     }
 
     /// The index of the first byte in `u[from..<end]` that is an ASCII digit, `+` or `(` (the
-    /// only bytes a number to mask can start with), or `end`. Sixteen, then eight bytes at a time, with the
-    /// exact "has a byte less than / equal to" tests of `firstDigitOrAt`.
+    /// only bytes a number to mask can start with), or `end` (`ByteScan` with `numberBits`).
     static func nextNumberStart(_ u: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
         guard let p = u.baseAddress else { return end }
-        let raw = UnsafeRawPointer(p)
-        var i = start
-        while end - i >= 16 {
-            let hit = numberBits(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                | numberBits(raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
-            if hit != 0 { break }
-            i += 16
+        return ByteScan.first(p, from: start, to: end, hits: numberBits) { b in
+            b &- UInt8(ascii: "0") < 10 || b == UInt8(ascii: "+") || b == UInt8(ascii: "(")
         }
-        if end - i >= 8, numberBits(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) == 0 { i += 8 }
-        while i < end {
-            let b = p[i]
-            if b &- UInt8(ascii: "0") < 10 || b == UInt8(ascii: "+") || b == UInt8(ascii: "(") { return i }
-            i += 1
-        }
-        return end
     }
 
-    /// Nonzero when one of the eight bytes in `x` is a digit, `+` or `(`; zero only when none is
-    /// (the "has a byte less than / equal to" tricks; a set bit may be a false alarm above a hit).
+    /// Nonzero when a byte of `x` is an ASCII digit, `+` or `(` (`ByteScan`'s word test).
     @inline(__always) static func numberBits(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let d = x ^ (ones &* 0x30), plus = x ^ (ones &* 0x2B), bracket = x ^ (ones &* 0x28)
