@@ -225,15 +225,13 @@ public final class Desk: Responder {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Intents that may interrupt a complaint dialog. Not `out_of_scope`: an answer the dialog does
-    /// not understand ("-", "ya" at the wrong step) is re-asked, not sent to another office.
-    static let topics: Set<IntentLabel> = [.scheduleQuery, .registrationStatus, .complaintStatus, .help, .handoffHuman]
-
     static let bareYes: Set<String> = ["ya", "iya", "y", "yes", "ya kirim", "iya kirim", "yes send", "yup", "yap"]
     static let cancelWords: Set<String> = ["batal", "cancel", "/batal", "/cancel", "stop", "gak jadi", "ga jadi", "tidak jadi",
                                                    "nggak jadi", "batalkan", "abort", "never mind", "nevermind"]
 
-    /// `topics.contains(intent)` as a switch (the set hashed the label on every message).
+    /// Intents that may interrupt a complaint dialog. Not `out_of_scope`: an answer the dialog does
+    /// not understand ("-", "ya" at the wrong step) is re-asked, not sent to another office. A
+    /// switch: a set hashed the label on every message.
     static func isTopic(_ intent: IntentLabel) -> Bool {
         switch intent {
         case .scheduleQuery, .registrationStatus, .complaintStatus, .help, .handoffHuman: true
@@ -255,10 +253,10 @@ public final class Desk: Responder {
     }
 
     static func isBareYes(_ text: String) -> Bool {
-        bareYes.contains(ComplaintDialog.plain(text))
+        isBareYesWord(ComplaintDialog.plain(text))
     }
 
     static func isCancel(_ text: String) -> Bool {
-        cancelWords.contains(ComplaintDialog.plain(text))
+        isCancelWord(ComplaintDialog.plain(text))
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import HelpdeskCore
 
-/// The desk's per-message word checks (a length guard before the set, a switch for topics) give
-/// what the sets give, on the words themselves, near misses and every line of `messages.txt`.
+/// The desk's per-message word checks: the length guard before the cancel and yes sets gives what
+/// the sets give (on the words themselves, near misses and every line of `messages.txt`), and the
+/// topics that may interrupt a complaint dialog are exactly the service questions.
 @Suite struct DeskWordChecksTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -23,7 +24,8 @@ import Testing
         }
     }
 
-    @Test func topicSwitchMatchesTheSet() {
-        for label in IntentLabel.allCases { #expect(Desk.isTopic(label) == Desk.topics.contains(label)) }
+    @Test func exactlyTheServiceQuestionsInterruptADialog() {
+        let topics = Set(IntentLabel.allCases.filter(Desk.isTopic))
+        #expect(topics == [.scheduleQuery, .registrationStatus, .complaintStatus, .help, .handoffHuman])
     }
 }
