@@ -26,6 +26,9 @@ struct FeatureBag {
     /// `fnv("#" + kind.rawValue)` for each entity kind, in `Entity.Kind.allCases` order.
     static let entityKeys: [UInt64] = Entity.Kind.allCases.map { FeatureTable.fnv("#" + $0.rawValue) }
 
+    /// An empty bag (the classifier's per-thread bag starts so and is refilled per message).
+    init() {}
+
     static func entityKey(_ kind: Entity.Kind) -> UInt64 {
         entityKeys[Entity.Kind.allCases.firstIndex(of: kind)!]
     }
@@ -64,7 +67,7 @@ struct FeatureBag {
     }
 
     /// Positions in `words` by key, used only for long messages (linear search is cheaper for short ones).
-    private var positions: [UInt64: Int] = [:]
+    var positions: [UInt64: Int] = [:]
 
     mutating func addWord(_ key: UInt64, _ weight: Float) {
         if words.count < 32 {

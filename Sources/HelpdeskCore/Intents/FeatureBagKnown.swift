@@ -1,43 +1,74 @@
 /// The feature bag of a message built from pre-worked tokens: the same features, weights and
 /// order as `FeatureBag.init(tokens:entities:)` (the reference the tests compare it with), but
-/// a known token's stem key and sorted n-grams come from `KnownGrams`, the runs are merged
-/// instead of sorted, and each n-gram arrives with its feature id (`gramFeatures`), so scoring
-/// looks none of them up.
+/// a known token's stem key, stem bytes and sorted n-grams come from `KnownGrams`, the runs are
+/// merged instead of sorted, and each n-gram arrives with its feature id (`gramFeatures`), so
+/// scoring looks none of them up.
+///
+/// The classifier refills one bag per thread (`refill`): its arrays keep their capacity from
+/// message to message, so a message allocates none of them.
 extension FeatureBag {
     /// `known[i]`: token i's index in the analyzer's `knownTokenList`, or -1 (worked out per message).
     init(tokens: [TextAnalyzer.Token], known: [Int32], entities: [Entity], table: KnownGrams, gramIDs: FeatureTable) {
         precondition(known.count == tokens.count)
-        words.reserveCapacity(tokens.count * 2 + entities.count)
-        stemKeys.reserveCapacity(tokens.count)
-        var previous: UInt64?
+        var refs = [Int32](), extras = [TextAnalyzer.Token]()
         for i in tokens.indices {
-            let k = Int(known[i])
-            let key = k >= 0 ? table.stemKey[k] : FeatureTable.fnv(tokens[i].stem)
-            stemKeys.append(key)
-            addWord(key, Self.unigramWeight)
-            if let p = previous { addWord(FeatureTable.fnv(tokens[i].stem, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
-            previous = key
+            if known[i] >= 0 { refs.append(known[i]) } else { extras.append(tokens[i]); refs.append(-Int32(extras.count)) }
+        }
+        self.init()
+        refill(refs: refs, extras: extras, entities: entities, table: table, gramIDs: gramIDs)
+    }
+
+    /// Makes this bag the bag of the tokens `refs` (as `TextAnalyzer.analyze(folded:runs:refs:extras:lang:)`
+    /// gives them: `ref >= 0` a known token, `ref < 0` `extras[-ref - 1]`) and `entities`, reusing
+    /// the arrays' storage.
+    mutating func refill(refs: [Int32], extras: [TextAnalyzer.Token], entities: [Entity], table: KnownGrams, gramIDs: FeatureTable) {
+        words.removeAll(keepingCapacity: true)
+        if !positions.isEmpty { positions.removeAll(keepingCapacity: true) }
+        stemKeys.removeAll(keepingCapacity: true)
+        grams.removeAll(keepingCapacity: true)
+        var features = gramFeatures ?? [] // taken out, so that it is uniquely held and keeps its storage
+        gramFeatures = nil
+        features.removeAll(keepingCapacity: true)
+        words.reserveCapacity(refs.count * 2 + entities.count)
+        stemKeys.reserveCapacity(refs.count)
+        var previous: UInt64?
+        var capacity = 0
+        for r in refs {
+            if r >= 0 {
+                let k = Int(r)
+                let key = table.stemKey[k]
+                stemKeys.append(key)
+                addWord(key, Self.unigramWeight)
+                if let p = previous { addWord(table.stemHash(k, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
+                previous = key
+                capacity += Int(table.runStart[k + 1] - table.runStart[k])
+            } else {
+                let t = extras[Int(-r - 1)]
+                let key = FeatureTable.fnv(t.stem)
+                stemKeys.append(key)
+                addWord(key, Self.unigramWeight)
+                if let p = previous { addWord(FeatureTable.fnv(t.stem, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
+                previous = key
+                capacity += 2 * t.word.utf8.count
+            }
         }
         for e in entities { addWord(Self.entityKey(e.kind), Self.entityWeight) }
-        var capacity = 0
-        for i in tokens.indices { capacity += 2 * tokens[i].word.utf8.count }
         capacity = max(1, capacity)
-        var grams: [(key: UInt64, tf: Float)] = [], features: [Int32] = []
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * capacity) { buffer in
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: tokens.count + 1) { boundsBuffer in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: refs.count + 1) { boundsBuffer in
             let a = buffer.baseAddress!, bounds = boundsBuffer.baseAddress!
             var n = 0, runs = 0
             bounds[0] = 0
             table.runs.withUnsafeBufferPointer { rs in
             table.runStart.withUnsafeBufferPointer { starts in
-                for i in tokens.indices {
-                    let k = Int(known[i])
-                    if k >= 0 {
+                for r in refs {
+                    if r >= 0 {
+                        let k = Int(r)
                         let s = Int(starts[k]), e = Int(starts[k + 1])
                         (a + n).update(from: rs.baseAddress! + s, count: e - s)
                         n += e - s
                     } else {
-                        KnownGrams.addRun(tokens[i].word, ids: gramIDs, into: a, &n)
+                        KnownGrams.addRun(extras[Int(-r - 1)].word, ids: gramIDs, into: a, &n)
                     }
                     if n > bounds[runs] { runs += 1; bounds[runs] = n }
                 }
@@ -57,11 +88,11 @@ extension FeatureBag {
                     last = p
                     count += 1
                 }
-                grams = Array(UnsafeBufferPointer(start: m, count: count))
-                features = Array(UnsafeBufferPointer(start: ids.baseAddress!, count: count))
+                // copied into the kept storage (no allocation once it has grown to size)
+                grams.append(contentsOf: UnsafeBufferPointer(start: m, count: count))
+                features.append(contentsOf: UnsafeBufferPointer(start: ids.baseAddress!, count: count))
             }}
         }}
-        self.grams = grams
-        self.gramFeatures = features
+        gramFeatures = features
     }
 }

@@ -102,7 +102,8 @@ struct FeatureIndex: Sendable {
     }
 
     /// The same, written to `result[0 ..< labelCount]` (the classifier keeps them on its stack).
-    func score(_ bag: FeatureBag, excluding: Int = -1, into result: UnsafeMutablePointer<Double>) {
+    /// `sums`: a buffer of `layout.slotCount(labelCount:)` floats to work in, or nil for a temporary one.
+    func score(_ bag: FeatureBag, excluding: Int = -1, into result: UnsafeMutablePointer<Double>, sums: UnsafeMutablePointer<Float>? = nil) {
         let labelCount = self.labelCount
         result.initialize(repeating: 0, count: labelCount)
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, bag.words.count + bag.grams.count)) { qfb in
@@ -130,7 +131,7 @@ struct FeatureIndex: Sendable {
             }
             guard norm2 > 0 else { return }
             let inv = 1 / sqrtf(norm2)
-            layout.score(qf, qx, qn, inv: inv, excluding: excluding, labelCount: labelCount, into: result)
+            layout.score(qf, qx, qn, inv: inv, excluding: excluding, labelCount: labelCount, into: result, sums: sums)
         }}
     }
 }

@@ -18,6 +18,8 @@ public final class IntentModel: Classifying, Sendable {
     let calibration: ConfidenceCalibration
     /// Stem keys and sorted, id-carrying n-grams of every word the analyzer knows (built at load).
     let knownGrams: KnownGrams
+    /// For each token of `analyzer.knownTokenList`, the `KeywordIndex` entry of its stem, or -1.
+    let knownKeyword: [Int32]
 
     /// Minimum combined score to accept an in-scope intent.
     public static let threshold: Double = 0.21
@@ -71,6 +73,7 @@ public final class IntentModel: Classifying, Sendable {
         }
         let keywordIndex = KeywordIndex(keywords)
         self.keywords = keywordIndex
+        knownKeyword = analyzer.knownTokenList.map { t in keywordIndex.entry(t.stem, FeatureTable.fnv(t.stem)).map(Int32.init) ?? -1 }
 
         // 3. calibrate confidence by leave-one-out over the catalog
         var samples = [(raw: Double, correct: Bool)]()
@@ -111,6 +114,30 @@ public final class IntentModel: Classifying, Sendable {
         }
     }
 
+    /// `boost` on token references (`TextAnalyzer.analyze(folded:runs:refs:extras:lang:)`): a
+    /// known token's keyword entry comes from `knownKeyword`, its stem is compared in
+    /// `KnownGrams` (no token or string copies). The same boosts as `boost(_:tokens:...)`.
+    static func boost(_ scores: UnsafeMutablePointer<Double>, refs: [Int32], extras: [TextAnalyzer.Token], stemKeys: [UInt64],
+                      keywords: KeywordIndex, knownKeyword: [Int32], known: KnownGrams) {
+        var boosted: UInt64 = 0 // one bit per label (there are ten)
+        @inline(__always) func occurs(_ r: KeywordIndex.Stem) -> Bool {
+            for j in stemKeys.indices where stemKeys[j] == r.key {
+                let ref = refs[j]
+                if ref >= 0 ? known.stemEquals(Int(ref), r.stem) : extras[Int(-ref - 1)].stem == r.stem { return true }
+            }
+            return false
+        }
+        for i in refs.indices {
+            let ref = refs[i]
+            let entry = ref >= 0 ? Int(knownKeyword[Int(ref)]) : keywords.entry(extras[Int(-ref - 1)].stem, stemKeys[i]) ?? -1
+            guard entry >= 0 else { continue }
+            for k in keywords[entry: entry] where boosted & (1 << UInt64(k.label)) == 0 && k.rest.allSatisfy(occurs) {
+                boosted |= 1 << UInt64(k.label)
+                scores[Int(k.label)] += keywordBoost
+            }
+        }
+    }
+
     /// The best score, the runner-up's, and the best label's index (ties go to the lower index).
     static func top(_ scores: [Double]) -> (Double, Double, Int) {
         var best = -1.0, second = -1.0, winner = 0
@@ -133,7 +160,7 @@ public final class IntentModel: Classifying, Sendable {
     }
 
     public func classify(_ text: String, now: Date) -> Classification {
-        analyze(text, now: now).classification
+        ClassifierScratch.with { run(text, now: now, scratch: $0) }
     }
 
     /// Everything `classify --explain` shows: the tokens, and the classification.
@@ -143,19 +170,37 @@ public final class IntentModel: Classifying, Sendable {
     }
 
     public func analyze(_ text: String, now: Date) -> Analysis {
+        ClassifierScratch.with { scratch in
+            let c = run(text, now: now, scratch: scratch)
+            return Analysis(tokens: scratch.refs.map { analyzer.token($0, extras: scratch.extras) }, classification: c)
+        }
+    }
+
+    /// Classifies `text` in `scratch` (which keeps the message's token references afterwards).
+    private func run(_ text: String, now: Date, scratch: ClassifierScratch) -> Classification {
         let input = EntityInput(text)
-        var known = [Int32]()
+        scratch.reset()
         var lang: Lang?
-        let tokens = analyzer.analyze(folded: input.bytes, runs: input.words.count, known: &known, lang: &lang)
+        input.bytes.withUnsafeBufferPointer { b in
+            analyzer.analyze(folded: b, runs: input.words.count, refs: &scratch.refs, extras: &scratch.extras, lang: &lang)
+        }
         let entities = extractor.extract(input, now: now)
-        let bag = FeatureBag(tokens: tokens, known: known, entities: entities, table: knownGrams, gramIDs: index.gramIDs)
+        // the bag is moved out of the scratch for the message (a borrowed class property would
+        // be retained field by field) and back after
+        var bag = FeatureBag()
+        swap(&bag, &scratch.bag)
+        defer { swap(&bag, &scratch.bag) }
+        bag.refill(refs: scratch.refs, extras: scratch.extras, entities: entities, table: knownGrams, gramIDs: index.gramIDs)
+        let sums = scratch.sums(count: index.layout.slotCount(labelCount: index.labelCount))
+        let noTokens = scratch.refs.isEmpty
         // scores on the stack; the three best by (score descending, label index ascending), which
         // is the order a full sort of the labels by that rule would give
         let labelCount = labels.count
         let (ranked, best, second): ([Classification.Scored], Double, Double) = withUnsafeTemporaryAllocation(of: Double.self, capacity: labelCount) { buffer in
             let scores = buffer.baseAddress!
-            index.score(bag, into: scores)
-            Self.boost(scores, tokens: tokens, stemKeys: bag.stemKeys, keywords: keywords)
+            index.score(bag, into: scores, sums: sums)
+            Self.boost(scores, refs: scratch.refs, extras: scratch.extras, stemKeys: bag.stemKeys, keywords: keywords,
+                       knownKeyword: knownKeyword, known: knownGrams)
             var top = (-1, -1, -1)
             @inline(__always) func beats(_ a: Int, _ b: Int) -> Bool { b < 0 || scores[a] > scores[b] }
             for i in 0..<labelCount {
@@ -167,12 +212,11 @@ public final class IntentModel: Classifying, Sendable {
         }
         var intent = ranked[0].intent
         var confidence = calibration(Self.rawConfidence(best: best, second: second))
-        if tokens.isEmpty && entities.isEmpty || best < Self.threshold {
+        if noTokens && entities.isEmpty || best < Self.threshold {
             intent = .outOfScope
-            confidence = tokens.isEmpty && entities.isEmpty ? 0.9 : min(0.95, max(0.5, 1 - best * 1.5))
+            confidence = noTokens && entities.isEmpty ? 0.9 : min(0.95, max(0.5, 1 - best * 1.5))
         }
-        let c = Classification(intent: intent, confidence: (confidence * 1000).rounded() / 1000, entities: entities, lang: lang, ranked: ranked)
-        return Analysis(tokens: tokens, classification: c)
+        return Classification(intent: intent, confidence: (confidence * 1000).rounded() / 1000, entities: entities, lang: lang, ranked: ranked)
     }
 
     /// Maps the best score and its margin over the runner-up to [0, 1] (a logistic curve: a
@@ -205,4 +249,10 @@ struct KeywordIndex: Sendable {
     subscript(_ stem: String, _ hash: UInt64) -> [(rest: [Stem], label: Int32)]? {
         table.index(stem, hash: hash).map { entries[$0] }
     }
+
+    /// The entry of the keywords whose first stem is `stem` (`hash` its `FeatureTable.fnv`), or nil.
+    func entry(_ stem: String, _ hash: UInt64) -> Int? { table.index(stem, hash: hash) }
+
+    /// The keywords of an entry (see `entry(_:_:)`), in catalog order.
+    subscript(entry e: Int) -> [(rest: [Stem], label: Int32)] { entries[e] }
 }

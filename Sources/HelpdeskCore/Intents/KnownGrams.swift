@@ -1,3 +1,5 @@
+import Glibc
+
 /// What the feature bag needs of every word the analyzer already knows, worked out once when
 /// the model is built instead of per message: for each token of `TextAnalyzer.knownTokenList`,
 /// the FNV key of its stem and the character n-grams of its word, already sorted and each
@@ -12,6 +14,10 @@ struct KnownGrams: Sendable {
     /// Known token t's packed n-grams are `runs[runStart[t] ..< runStart[t + 1]]`, sorted.
     let runStart: [Int32]
     let runs: [UInt64]
+    /// Known token t's stem as UTF-8 is `stemBytes[stemStart[t] ..< stemStart[t + 1]]` (bigram
+    /// keys and keyword checks read it in place: no `String` copy, no retain).
+    let stemStart: [Int32]
+    let stemBytes: [UInt8]
 
     /// The largest feature id a packed n-gram can carry (24 bits hold `id + 1`).
     static let maxFeature: Int32 = 0xFF_FFFE
@@ -44,6 +50,7 @@ struct KnownGrams: Sendable {
 
     init(tokens: [TextAnalyzer.Token], gramIDs: FeatureTable) {
         var stemKey = [UInt64](), runStart: [Int32] = [0], runs = [UInt64]()
+        var stemStart: [Int32] = [0], stemBytes = [UInt8]()
         stemKey.reserveCapacity(tokens.count)
         runStart.reserveCapacity(tokens.count + 1)
         for t in tokens {
@@ -54,9 +61,31 @@ struct KnownGrams: Sendable {
                 runs.append(contentsOf: b[0..<n])
             }
             runStart.append(Int32(runs.count))
+            stemBytes += t.stem.utf8
+            stemStart.append(Int32(stemBytes.count))
         }
+        self.stemStart = stemStart
+        self.stemBytes = stemBytes
         self.stemKey = stemKey
         self.runStart = runStart
         self.runs = runs
+    }
+
+    /// The FNV-1a of known token t's stem continued from `h` (`FeatureTable.fnv(stem, from: h)`).
+    @inline(__always) func stemHash(_ t: Int, from h: UInt64) -> UInt64 {
+        stemBytes.withUnsafeBufferPointer { b in
+            FeatureTable.fnv(UnsafeBufferPointer(rebasing: b[Int(stemStart[t])..<Int(stemStart[t + 1])]), from: h)
+        }
+    }
+
+    /// Whether known token t's stem is `s`.
+    func stemEquals(_ t: Int, _ s: String) -> Bool {
+        var s = s
+        return s.withUTF8 { x in
+            stemBytes.withUnsafeBufferPointer { b in
+                let start = Int(stemStart[t]), n = Int(stemStart[t + 1]) - start
+                return n == x.count && (n == 0 || memcmp(b.baseAddress! + start, x.baseAddress!, n) == 0)
+            }
+        }
     }
 }

@@ -71,11 +71,27 @@ struct ScoringLayout: Sendable {
     /// Writes `result[0 ..< labelCount]` for a message whose known features are `qf[0 ..< qn]`
     /// with unnormalized weights `qx`, `inv` the inverse norm of the whole message vector.
     /// `excluding`: an example (catalog index) left out of the nearest-neighbour search.
+    /// `sums`: room for `slotCount(labelCount:)` floats (the caller's per-thread buffer), or nil
+    /// for a temporary one.
     func score(_ qf: UnsafePointer<Int32>, _ qx: UnsafePointer<Float>, _ qn: Int, inv: Float, excluding: Int,
-               labelCount: Int, into result: UnsafeMutablePointer<Double>) {
+               labelCount: Int, into result: UnsafeMutablePointer<Double>, sums: UnsafeMutablePointer<Float>? = nil) {
+        if let sums {
+            score(qf, qx, qn, inv: inv, excluding: excluding, labelCount: labelCount, into: result, es: sums)
+            return
+        }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: slotCount(labelCount: labelCount)) { esb in
+            score(qf, qx, qn, inv: inv, excluding: excluding, labelCount: labelCount, into: result, es: esb.baseAddress!)
+        }
+    }
+
+    /// How many sums scoring needs: one per example slot, one per label's centroid.
+    func slotCount(labelCount: Int) -> Int { centroidSlot + labelCount }
+
+    @inline(__always)
+    private func score(_ qf: UnsafePointer<Int32>, _ qx: UnsafePointer<Float>, _ qn: Int, inv: Float, excluding: Int,
+                       labelCount: Int, into result: UnsafeMutablePointer<Double>, es: UnsafeMutablePointer<Float>) {
         let cslot = centroidSlot, slots = cslot + labelCount
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: slots) { esb in
-            let es = esb.baseAddress!
+        do {
             // zeroed in pieces of at most 2 KiB: glibc's memset switches to `rep stosb` above
             // that, which has a start-up cost (and which callgrind counts byte by byte)
             var z = 0
