@@ -133,6 +133,61 @@ import Testing
     }
 }
 
+/// The message input built in reused storage (`TextFolding.fold(_:into:)`,
+/// `EntityInput.init(_:reusing:_:)`) against fresh builds, and entity extraction with the digit
+/// runs scanned once against the extractors run one by one.
+@Suite struct ReusedInputTests {
+    static let extra = ["Pendaftarán ÁNGKATAN III — “jadwal” ✨ straße", "NIK 3201234567890123 HP 0812-3456-7890 NIP 198703122010011002",
+                        "+62 812 3456 7890 / 62812345678901 / 08123456789", "reg 2026 42, adu-20261122-7, budi.s@kemenkeu.go.id.", ""]
+
+    @Test func foldIntoAReusedBufferEqualsFold() {
+        var buffer = [UInt8](repeating: 255, count: 4000)
+        for text in ClassifierScratchTests.shuffledLines + Self.extra {
+            TextFolding.fold(text, into: &buffer)
+            #expect(buffer == TextFolding.fold(text), "\(text)")
+        }
+    }
+
+    @Test func inputInReusedStorageEqualsAFreshInput() {
+        var bytes = [UInt8](), words = [EntityInput.Word]()
+        for text in ClassifierScratchTests.shuffledLines + Self.extra {
+            let fresh = EntityInput(text)
+            let reused = EntityInput(text, reusing: consume bytes, consume words)
+            #expect(reused.bytes == fresh.bytes, "\(text)")
+            #expect(reused.words.map { [$0.start, $0.end, Int($0.role)] } == fresh.words.map { [$0.start, $0.end, Int($0.role)] }, "\(text)")
+            #expect(reused.roles == fresh.roles && reused.hasDigits == fresh.hasDigits, "\(text)")
+            for w in fresh.words { #expect(reused.surface(w.start, w.end) == fresh.surface(w.start, w.end)) }
+            bytes = reused.bytes
+            words = reused.words
+        }
+    }
+
+    @Test func sharedDigitRunsGiveTheExtractorsOneByOne() {
+        let m = ClassifierScratchTests.model
+        let programs = ProgramExtractor(programs: [ProgramName(canonical: "Pelatihan Kepemimpinan Administrator", aliases: ["PKA"])])
+        let now = Date(timeIntervalSince1970: 1_795_316_400)
+        var digitLines = 0
+        for text in ClassifierScratchTests.lines + Self.extra {
+            let input = EntityInput(text)
+            // the extractors in the extractor's order, each scanning for itself; overlapping finds dropped
+            var taken = [EntityMatch]()
+            let all: [[EntityMatch]] = [
+                PrefixedIDExtractor.registration.extract(input, now: now), PrefixedIDExtractor.ticket.extract(input, now: now),
+                EmailExtractor().extract(input, now: now), IdentityNumberExtractor().extract(input, now: now),
+                PhoneExtractor().extract(input, now: now), DateExtractor().extract(input, now: now),
+                CohortExtractor().extract(input, now: now), programs.extract(input, now: now),
+            ]
+            for found in all {
+                for f in found where !taken.contains(where: { $0.start < f.end && f.start < $0.end }) { taken.append(f) }
+            }
+            let expected = taken.sorted { $0.start < $1.start }.map(\.entity)
+            #expect(m.extractor.extract(input, now: now) == expected, "\(text)")
+            if input.hasDigits && !expected.isEmpty { digitLines += 1 }
+        }
+        #expect(digitLines > 20)
+    }
+}
+
 /// Per-thread results of a concurrent test, behind a lock.
 final class ResultSlots: @unchecked Sendable {
     private var slots: [[Classification]]

@@ -1,18 +1,22 @@
 import Glibc
 
 /// The working storage of one classification, kept per thread and reused from message to
-/// message so that classifying allocates only what it returns: the token references and the
-/// tokens worked out per message, the feature bag, and the per-slot sums of the scoring (3.5 KB,
-/// more than `withUnsafeTemporaryAllocation` puts on the stack). The model is shared by the
-/// event loops; each thread reaches its own scratch through a `pthread` key (one look-up per
-/// message), so no two threads ever share one. A thread that re-enters the classifier while
-/// its scratch is in use (nothing does today) gets a fresh scratch for the inner call.
+/// message so that classifying allocates only what it returns: the message's folded bytes and
+/// words, the token references and the tokens worked out per message, the feature bag, and the
+/// per-slot sums of the scoring (3.5 KB, more than `withUnsafeTemporaryAllocation` puts on the
+/// stack). The model is shared by the event loops; each thread reaches its own scratch through
+/// a `pthread` key (one look-up per message), so no two threads ever share one. A thread that
+/// re-enters the classifier while its scratch is in use (nothing does today) gets a fresh
+/// scratch for the inner call.
 final class ClassifierScratch {
     /// Token references (`TextAnalyzer.analyze(folded:runs:refs:extras:lang:)`).
     var refs: [Int32] = []
     /// Tokens worked out for this message (unknown or elongated words).
     var extras: [TextAnalyzer.Token] = []
     var bag = FeatureBag()
+    /// The storage of the message's `EntityInput` (folded bytes, words), lent to it per message.
+    var inputBytes: [UInt8] = []
+    var inputWords: [EntityInput.Word] = []
     /// Room for `sumsCapacity` floats.
     private(set) var sums: UnsafeMutablePointer<Float>
     private(set) var sumsCapacity: Int

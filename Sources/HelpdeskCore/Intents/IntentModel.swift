@@ -178,7 +178,15 @@ public final class IntentModel: Classifying, Sendable {
 
     /// Classifies `text` in `scratch` (which keeps the message's token references afterwards).
     private func run(_ text: String, now: Date, scratch: ClassifierScratch) -> Classification {
-        let input = EntityInput(text)
+        // the input is built in the scratch's arrays, moved in and moved back after (uniquely held)
+        var bytes: [UInt8] = [], words: [EntityInput.Word] = []
+        swap(&bytes, &scratch.inputBytes)
+        swap(&words, &scratch.inputWords)
+        let input = EntityInput(text, reusing: consume bytes, consume words)
+        defer {
+            scratch.inputBytes = input.bytes
+            scratch.inputWords = input.words
+        }
         scratch.reset()
         var lang: Lang?
         input.bytes.withUnsafeBufferPointer { b in

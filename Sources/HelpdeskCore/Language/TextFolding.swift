@@ -40,6 +40,26 @@ public enum TextFolding {
         return out
     }
 
+    /// `fold(text)` written into `out` (its contents replaced, its storage kept when it is large
+    /// enough and uniquely held): the classifier folds each message into a per-thread buffer.
+    public static func fold(_ text: String, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: text.utf8)
+        let high: UInt8 = out.withUnsafeMutableBufferPointer { b in
+            var high: UInt8 = 0
+            for i in b.indices {
+                let x = b[i]
+                high |= x
+                b[i] = x &+ (x &- 65 < 26 ? 32 : 0)
+            }
+            return high
+        }
+        if high < 0x80 { return }
+        let folded = fold(text)
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: folded)
+    }
+
     /// How many runs of letters and digits `bytes` has: an upper bound on its words, so the
     /// word lists can be allocated once instead of grown.
     static func alnumRuns(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -5,6 +5,8 @@ public struct EmailExtractor: EntityExtracting {
     public init() {}
     public func extract(_ input: EntityInput, now: Date) -> [EntityMatch] {
         let b = input.bytes
+        // most messages have no "@": one memchr instead of the byte loop below
+        guard b.withUnsafeBufferPointer({ $0.count > 0 && memchr($0.baseAddress!, 64, $0.count) != nil }) else { return [] }
         var out = [EntityMatch]()
         func local(_ c: UInt8) -> Bool { TextFolding.isAlnum(c) || c == 46 || c == 95 || c == 45 || c == 43 }
         func domain(_ c: UInt8) -> Bool { TextFolding.isAlnum(c) || c == 46 || c == 45 }

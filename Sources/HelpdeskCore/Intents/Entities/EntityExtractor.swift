@@ -26,8 +26,12 @@ public struct EntityExtractor: Sendable {
         Self.take(registration.extract(input, now: now), into: &taken)
         Self.take(ticket.extract(input, now: now), into: &taken)
         Self.take(email.extract(input, now: now), into: &taken)
-        Self.take(identity.extract(input, now: now), into: &taken)
-        Self.take(phone.extract(input, now: now), into: &taken)
+        // identity numbers and phones read the same digit runs: scanned once for both
+        if input.hasDigits {
+            let runs = DigitRun.scan(input.bytes)
+            Self.take(identity.matches(runs, in: input), into: &taken)
+            Self.take(phone.matches(runs, in: input), into: &taken)
+        }
         Self.take(date.extract(input, now: now), into: &taken)
         Self.take(cohort.extract(input, now: now), into: &taken)
         Self.take(program.extract(input, now: now), into: &taken)

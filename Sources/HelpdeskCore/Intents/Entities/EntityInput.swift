@@ -35,16 +35,24 @@ public struct EntityInput: Sendable {
     private let original: String?
 
     public init(_ text: String) {
-        let folded = TextFolding.fold(text)
-        bytes = folded
-        original = text.utf8.count == folded.count ? text : nil
-        var words = [Word]()
+        self.init(text, reusing: [], [])
+    }
+
+    /// The same input, built in the storage of `bytes` and `words` (their contents are
+    /// replaced). Pass arrays nothing else holds, moved in (`consume`), and take them back from
+    /// `bytes` and `words` when done: the classifier's per-thread scratch does, so a message
+    /// allocates neither.
+    init(_ text: String, reusing bytes: consuming [UInt8], _ words: consuming [Word]) {
+        var folded = consume bytes
+        TextFolding.fold(text, into: &folded)
+        var list = consume words
+        list.removeAll(keepingCapacity: true)
         var roles: UInt8 = 0
         var i = 0
         var digits = false
         let roleTable = Self.roleTable, roleValues = Self.roleValues
         folded.withUnsafeBufferPointer { f in
-            words.reserveCapacity(TextFolding.alnumRuns(f))
+            list.reserveCapacity(TextFolding.alnumRuns(f))
             let n = f.count
             while i < n {
                 guard TextFolding.isAlnum(f[i]) else { i += 1; continue }
@@ -56,10 +64,12 @@ public struct EntityInput: Sendable {
                 let span = UnsafeBufferPointer(rebasing: f[s..<i])
                 let role = roleTable.index(span).map { roleValues[$0] } ?? 0
                 roles |= role
-                words.append(Word(start: s, end: i, role: role))
+                list.append(Word(start: s, end: i, role: role))
             }
         }
-        self.words = words
+        original = text.utf8.count == folded.count ? text : nil
+        self.bytes = folded
+        self.words = list
         hasDigits = digits
         self.roles = roles
     }

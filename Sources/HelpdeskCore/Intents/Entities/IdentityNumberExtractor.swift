@@ -7,7 +7,13 @@ public struct IdentityNumberExtractor: EntityExtracting {
     public init() {}
     public func extract(_ input: EntityInput, now: Date) -> [EntityMatch] {
         guard input.hasDigits else { return [] }
-        return DigitRun.scan(input.bytes).compactMap { run in
+        return matches(DigitRun.scan(input.bytes), in: input)
+    }
+
+    /// The finds among `runs` (`DigitRun.scan` of the input's bytes, which `EntityExtractor`
+    /// works out once for this extractor and the phone extractor).
+    func matches(_ runs: [DigitRun], in input: EntityInput) -> [EntityMatch] {
+        runs.compactMap { run in
             switch run.reading {
             case .nip(let v): return EntityMatch(entity: Entity(kind: .nip, value: v, text: input.surface(run.start, run.end)), start: run.start, end: run.end)
             case .nik(let v): return EntityMatch(entity: Entity(kind: .nik, value: v, text: input.surface(run.start, run.end)), start: run.start, end: run.end)
@@ -23,7 +29,12 @@ public struct PhoneExtractor: EntityExtracting {
     public init() {}
     public func extract(_ input: EntityInput, now: Date) -> [EntityMatch] {
         guard input.hasDigits else { return [] }
-        return DigitRun.scan(input.bytes).compactMap { run in
+        return matches(DigitRun.scan(input.bytes), in: input)
+    }
+
+    /// The finds among `runs` (`DigitRun.scan` of the input's bytes).
+    func matches(_ runs: [DigitRun], in input: EntityInput) -> [EntityMatch] {
+        runs.compactMap { run in
             guard case .phone(let v) = run.reading else { return nil }
             return EntityMatch(entity: Entity(kind: .phone, value: v, text: input.surface(run.start, run.end)), start: run.start, end: run.end)
         }
