@@ -111,30 +111,25 @@ struct ScoringLayout: Sendable {
                 }
             }}
             if excluding >= 0 && excluding < slotOf.count { es[Int(slotOf[excluding])] = 0 }
-            // sums are never negative (nor -0), and non-negative floats order as their bit
-            // patterns do: each label's maximum is an integer maximum, which vectorizes
+            // each label's maximum, eight lanes per step (runs are multiples of 8 slots), as
+            // `x > m ? x : m` lane by lane, which is exactly x86's `maxps x, m` (the second
+            // operand when equal or unordered): one instruction per four lanes. Sums are never
+            // NaN, negative or -0, so this is the plain maximum.
             let raw = UnsafeRawPointer(es)
             labelStart.withUnsafeBufferPointer { ls in
                 for l in 0..<labelCount {
-                    // runs are multiples of 8 slots: eight lanes, no bounds or overflow check
-                    // per slot (one vector maximum per 8 slots once LLVM has it)
-                    var m0: Int32 = 0, m1: Int32 = 0, m2: Int32 = 0, m3: Int32 = 0 // 0.0, the score of
-                    var m4: Int32 = 0, m5: Int32 = 0, m6: Int32 = 0, m7: Int32 = 0 // a label no posting reached
+                    var a = SIMD4<Float>(repeating: 0), b = a // 0.0, the score of a label no posting reached
                     var s = ls[l] &* 4
                     let e = ls[l + 1] &* 4
                     while s < e {
-                        m0 = max(m0, raw.load(fromByteOffset: s, as: Int32.self))
-                        m1 = max(m1, raw.load(fromByteOffset: s &+ 4, as: Int32.self))
-                        m2 = max(m2, raw.load(fromByteOffset: s &+ 8, as: Int32.self))
-                        m3 = max(m3, raw.load(fromByteOffset: s &+ 12, as: Int32.self))
-                        m4 = max(m4, raw.load(fromByteOffset: s &+ 16, as: Int32.self))
-                        m5 = max(m5, raw.load(fromByteOffset: s &+ 20, as: Int32.self))
-                        m6 = max(m6, raw.load(fromByteOffset: s &+ 24, as: Int32.self))
-                        m7 = max(m7, raw.load(fromByteOffset: s &+ 28, as: Int32.self))
+                        let x = raw.loadUnaligned(fromByteOffset: s, as: SIMD4<Float>.self)
+                        let y = raw.loadUnaligned(fromByteOffset: s &+ 16, as: SIMD4<Float>.self)
+                        a = a.replacing(with: x, where: x .> a)
+                        b = b.replacing(with: y, where: y .> b)
                         s &+= 32
                     }
-                    let m = max(max(max(m0, m1), max(m2, m3)), max(max(m4, m5), max(m6, m7)))
-                    let near = Float(bitPattern: UInt32(bitPattern: m))
+                    a = a.replacing(with: b, where: b .> a)
+                    let near = max(max(a[0], a[1]), max(a[2], a[3]))
                     result[l] = Double(FeatureIndex.nearestWeight * near + FeatureIndex.centroidWeightShare * es[cslot + l])
                 }
             }

@@ -52,8 +52,9 @@ public struct EntityInput: Sendable {
         var digits = false
         let roleTable = Self.roleTable, roleValues = Self.roleValues
         folded.withUnsafeBufferPointer { f in
-            list.reserveCapacity(TextFolding.alnumRuns(f))
             let n = f.count
+            // n bytes hold at most (n + 1) / 2 words: reused storage that large needs no count
+            if list.capacity < (n + 1) / 2 { list.reserveCapacity(TextFolding.alnumRuns(f)) }
             while i < n {
                 guard TextFolding.isAlnum(f[i]) else { i += 1; continue }
                 let s = i
