@@ -3,7 +3,8 @@
 /// - Examples are renumbered into *slots* grouped by label, each label's run padded to a
 ///   multiple of 8, so the nearest example of every label is a max over a contiguous run of
 ///   the per-slot sums, 8 lanes at a time (no list of touched examples, no branch per posting).
-/// - A feature's postings are `(slot, weight)` pairs side by side in one array (one load stream).
+/// - A feature's postings are `(slot, weight)` pairs side by side in one array (one load stream),
+///   padded to an even count with a zero-weight posting to a spare slot that nothing reads.
 /// - A feature's centroid weights follow its example postings in the same run, as postings to
 ///   one extra slot per label after the examples' (`centroidSlot + label`): the centroid sums
 ///   are added by the same loop, from the same cache lines (a separate array of centroid weights
@@ -60,6 +61,9 @@ struct ScoringLayout: Sendable {
             for p in Int(centroidStart[f])..<Int(centroidStart[f + 1]) {
                 postings.append(Posting(slot: Int32(next + Int(centroidLabel[p])), weight: centroidWeight[p]))
             }
+            // an even count, so scoring takes two postings a step with no odd one to finish:
+            // the pad adds 0 to the spare slot after the centroids, which nothing reads
+            if (postings.count - Int(first)) % 2 == 1 { postings.append(Posting(slot: Int32(next + labelCount), weight: 0)) }
             features.append(Feature(start: first, end: Int32(postings.count), idf: idf[f]))
         }
         self.features = features
@@ -84,13 +88,14 @@ struct ScoringLayout: Sendable {
         }
     }
 
-    /// How many sums scoring needs: one per example slot, one per label's centroid.
-    func slotCount(labelCount: Int) -> Int { centroidSlot + labelCount }
+    /// How many sums scoring needs: one per example slot, one per label's centroid, and the
+    /// spare slot the padding postings add to.
+    func slotCount(labelCount: Int) -> Int { centroidSlot + labelCount + 1 }
 
     @inline(__always)
     private func score(_ qf: UnsafePointer<Int32>, _ qx: UnsafePointer<Float>, _ qn: Int, inv: Float, excluding: Int,
                        labelCount: Int, into result: UnsafeMutablePointer<Double>, es: UnsafeMutablePointer<Float>) {
-        let cslot = centroidSlot, slots = cslot + labelCount
+        let cslot = centroidSlot, slots = slotCount(labelCount: labelCount)
         do {
             // zeroed in pieces of at most 2 KiB: glibc's memset switches to `rep stosb` above
             // that, which has a start-up cost (and which callgrind counts byte by byte)
@@ -103,10 +108,12 @@ struct ScoringLayout: Sendable {
                     let feature = fs[Int(qf[i])]
                     var p = Int(feature.start)
                     let end = Int(feature.end)
+                    // two postings a step (every feature has an even count, see `init`)
                     while p < end {
-                        let posting = ps[p]
-                        es[Int(posting.slot)] += q * posting.weight
-                        p += 1
+                        let a = ps[p], b = ps[p &+ 1]
+                        es[Int(a.slot)] += q * a.weight
+                        es[Int(b.slot)] += q * b.weight
+                        p &+= 2
                     }
                 }
             }}
