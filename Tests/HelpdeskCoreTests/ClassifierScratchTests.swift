@@ -47,7 +47,11 @@ import Testing
     @Test func classificationsEqualTheReferencePipeline() {
         let m = Self.model
         var outOfScope = 0, withEntities = 0
-        for text in Self.shuffledLines + ["", "!!!", "2026", String(repeating: "jadwal pelatihan ", count: 60)] {
+        // more than 32 distinct word features (the bag indexes them past 32), and repeats of them
+        let long = "saya mau tanya jadwal pelatihan kepemimpinan administrator angkatan tiga bulan depan kapan dibuka "
+            + "pendaftarannya apakah sudah ada sertifikat untuk peserta yang kemarin ikut daring di samarinda "
+            + "terima kasih banyak kak mohon info status registrasi aduan komplain petugas manusia "
+        for text in Self.shuffledLines + ["", "!!!", "2026", String(repeating: "jadwal pelatihan ", count: 60), long, long + long + "jadwal"] {
             let fast = m.classify(text, now: now)
             #expect(fast == Self.reference(m, text, now: now), "\(text)")
             if fast.intent == .outOfScope { outOfScope += 1 }

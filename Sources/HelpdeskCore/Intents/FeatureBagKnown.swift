@@ -29,30 +29,52 @@ extension FeatureBag {
         var features = gramFeatures ?? [] // taken out, so that it is uniquely held and keeps its storage
         gramFeatures = nil
         features.removeAll(keepingCapacity: true)
-        words.reserveCapacity(refs.count * 2 + entities.count)
         stemKeys.reserveCapacity(refs.count)
-        var previous: UInt64?
         var capacity = 0
-        for r in refs {
-            if r >= 0 {
-                let k = Int(r)
-                let key = table.stemKey[k]
-                stemKeys.append(key)
-                addWord(key, Self.unigramWeight)
-                if let p = previous { addWord(table.stemHash(k, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
-                previous = key
-                capacity += Int(table.runStart[k + 1] - table.runStart[k])
-            } else {
-                let t = extras[Int(-r - 1)]
-                let key = FeatureTable.fnv(t.stem)
-                stemKeys.append(key)
-                addWord(key, Self.unigramWeight)
-                if let p = previous { addWord(FeatureTable.fnv(t.stem, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
-                previous = key
-                capacity += 2 * t.word.utf8.count
+        // word features (stems, bigrams, entity kinds) in order of first appearance, weights
+        // summed in order: gathered in a stack list, searched linearly (through an index for
+        // long messages), then copied once: the list `addWord` builds, without a call and an
+        // array append per feature
+        let wordCapacity = refs.count * 2 + entities.count
+        withUnsafeTemporaryAllocation(of: (key: UInt64, tf: Float).self, capacity: max(1, wordCapacity)) { wb in
+            let w = wb.baseAddress!
+            var wn = 0
+            var index = [UInt64: Int]() // used only past 32 features, as `addWord` does
+            @inline(__always) func add(_ key: UInt64, _ weight: Float) {
+                if wn < 32 {
+                    var i = 0
+                    while i < wn { if w[i].key == key { w[i].tf += weight; return }; i += 1 }
+                    if wn == 31 { for j in 0..<wn { index[w[j].key] = j }; index[key] = wn }
+                } else {
+                    if let i = index[key] { w[i].tf += weight; return }
+                    index[key] = wn
+                }
+                w[wn] = (key, weight)
+                wn += 1
             }
+            var previous: UInt64?
+            for r in refs {
+                if r >= 0 {
+                    let k = Int(r)
+                    let key = table.stemKey[k]
+                    stemKeys.append(key)
+                    add(key, Self.unigramWeight)
+                    if let p = previous { add(table.stemHash(k, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
+                    previous = key
+                    capacity += Int(table.runStart[k + 1] - table.runStart[k])
+                } else {
+                    let t = extras[Int(-r - 1)]
+                    let key = FeatureTable.fnv(t.stem)
+                    stemKeys.append(key)
+                    add(key, Self.unigramWeight)
+                    if let p = previous { add(FeatureTable.fnv(t.stem, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
+                    previous = key
+                    capacity += 2 * t.word.utf8.count
+                }
+            }
+            for e in entities { add(Self.entityKey(e.kind), Self.entityWeight) }
+            words.append(contentsOf: UnsafeBufferPointer(start: w, count: wn))
         }
-        for e in entities { addWord(Self.entityKey(e.kind), Self.entityWeight) }
         capacity = max(1, capacity)
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * capacity) { buffer in
         withUnsafeTemporaryAllocation(of: Int.self, capacity: refs.count + 1) { boundsBuffer in
