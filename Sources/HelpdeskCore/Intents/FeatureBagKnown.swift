@@ -22,14 +22,11 @@ extension FeatureBag {
     /// gives them: `ref >= 0` a known token, `ref < 0` `extras[-ref - 1]`) and `entities`, reusing
     /// the arrays' storage.
     mutating func refill(refs: [Int32], extras: [TextAnalyzer.Token], entities: [Entity], table: KnownGrams, gramIDs: FeatureTable) {
-        words.removeAll(keepingCapacity: true)
+        // each array is replaced whole once its contents are worked out on the stack
+        // (`replaceSubrange` keeps the storage: one call instead of a clear and an append)
         if !positions.isEmpty { positions.removeAll(keepingCapacity: true) }
-        stemKeys.removeAll(keepingCapacity: true)
-        grams.removeAll(keepingCapacity: true)
         var features = gramFeatures ?? [] // taken out, so that it is uniquely held and keeps its storage
         gramFeatures = nil
-        features.removeAll(keepingCapacity: true)
-        stemKeys.reserveCapacity(refs.count)
         var capacity = 0
         // word features (stems, bigrams, entity kinds) in order of first appearance, weights
         // summed in order: gathered in a stack list, searched linearly (through an index for
@@ -37,8 +34,9 @@ extension FeatureBag {
         // array append per feature
         let wordCapacity = refs.count * 2 + entities.count
         withUnsafeTemporaryAllocation(of: (key: UInt64, tf: Float).self, capacity: max(1, wordCapacity)) { wb in
-            let w = wb.baseAddress!
-            var wn = 0
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(1, refs.count)) { kb in
+            let w = wb.baseAddress!, keys = kb.baseAddress!
+            var wn = 0, kn = 0
             var index = [UInt64: Int]() // used only past 32 features, as `addWord` does
             @inline(__always) func add(_ key: UInt64, _ weight: Float) {
                 if wn < 32 {
@@ -57,7 +55,7 @@ extension FeatureBag {
                 if r >= 0 {
                     let k = Int(r)
                     let key = table.stemKey[k]
-                    stemKeys.append(key)
+                    keys[kn] = key; kn += 1
                     add(key, Self.unigramWeight)
                     if let p = previous { add(table.stemHash(k, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
                     previous = key
@@ -65,7 +63,7 @@ extension FeatureBag {
                 } else {
                     let t = extras[Int(-r - 1)]
                     let key = FeatureTable.fnv(t.stem)
-                    stemKeys.append(key)
+                    keys[kn] = key; kn += 1
                     add(key, Self.unigramWeight)
                     if let p = previous { add(FeatureTable.fnv(t.stem, from: FeatureTable.fnv(byte: 32, from: p)), Self.bigramWeight) }
                     previous = key
@@ -73,8 +71,9 @@ extension FeatureBag {
                 }
             }
             for e in entities { add(Self.entityKey(e.kind), Self.entityWeight) }
-            words.append(contentsOf: UnsafeBufferPointer(start: w, count: wn))
-        }
+            words.replaceSubrange(words.indices, with: UnsafeBufferPointer(start: w, count: wn))
+            stemKeys.replaceSubrange(stemKeys.indices, with: UnsafeBufferPointer(start: keys, count: kn))
+        }}
         capacity = max(1, capacity)
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * capacity) { buffer in
         withUnsafeTemporaryAllocation(of: Int.self, capacity: refs.count + 1) { boundsBuffer in
@@ -111,8 +110,8 @@ extension FeatureBag {
                     count += 1
                 }
                 // copied into the kept storage (no allocation once it has grown to size)
-                grams.append(contentsOf: UnsafeBufferPointer(start: m, count: count))
-                features.append(contentsOf: UnsafeBufferPointer(start: ids.baseAddress!, count: count))
+                grams.replaceSubrange(grams.indices, with: UnsafeBufferPointer(start: m, count: count))
+                features.replaceSubrange(features.indices, with: UnsafeBufferPointer(start: ids.baseAddress!, count: count))
             }}
         }}
         gramFeatures = features

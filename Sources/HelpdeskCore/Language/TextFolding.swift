@@ -43,8 +43,7 @@ public enum TextFolding {
     /// `fold(text)` written into `out` (its contents replaced, its storage kept when it is large
     /// enough and uniquely held): the classifier folds each message into a per-thread buffer.
     public static func fold(_ text: String, into out: inout [UInt8]) {
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: text.utf8)
+        out.replaceSubrange(out.indices, with: text.utf8) // one call: no separate clear and append
         let high: UInt8 = out.withUnsafeMutableBufferPointer { b in
             var high: UInt8 = 0
             for i in b.indices {

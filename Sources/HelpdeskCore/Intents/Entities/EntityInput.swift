@@ -46,26 +46,31 @@ public struct EntityInput: Sendable {
         var folded = consume bytes
         TextFolding.fold(text, into: &folded)
         var list = consume words
-        list.removeAll(keepingCapacity: true)
         var roles: UInt8 = 0
         var i = 0
         var digits = false
         let roleTable = Self.roleTable, roleValues = Self.roleValues
         folded.withUnsafeBufferPointer { f in
             let n = f.count
-            // n bytes hold at most (n + 1) / 2 words: reused storage that large needs no count
-            if list.capacity < (n + 1) / 2 { list.reserveCapacity(TextFolding.alnumRuns(f)) }
-            while i < n {
-                guard TextFolding.isAlnum(f[i]) else { i += 1; continue }
-                let s = i
-                while i < n, TextFolding.isAlnum(f[i]) {
-                    if TextFolding.isDigit(f[i]) { digits = true }
-                    i += 1
+            // n bytes hold at most (n + 1) / 2 words: listed on the stack, then put in `list`'s
+            // storage by one call (no clear, no append per word)
+            withUnsafeTemporaryAllocation(of: Word.self, capacity: max(1, (n + 1) / 2)) { wb in
+                let w = wb.baseAddress!
+                var wn = 0
+                while i < n {
+                    guard TextFolding.isAlnum(f[i]) else { i += 1; continue }
+                    let s = i
+                    while i < n, TextFolding.isAlnum(f[i]) {
+                        if TextFolding.isDigit(f[i]) { digits = true }
+                        i += 1
+                    }
+                    let span = UnsafeBufferPointer(rebasing: f[s..<i])
+                    let role = roleTable.index(span).map { roleValues[$0] } ?? 0
+                    roles |= role
+                    (w + wn).initialize(to: Word(start: s, end: i, role: role))
+                    wn += 1
                 }
-                let span = UnsafeBufferPointer(rebasing: f[s..<i])
-                let role = roleTable.index(span).map { roleValues[$0] } ?? 0
-                roles |= role
-                list.append(Word(start: s, end: i, role: role))
+                list.replaceSubrange(list.indices, with: UnsafeBufferPointer(start: w, count: wn))
             }
         }
         original = text.utf8.count == folded.count ? text : nil
