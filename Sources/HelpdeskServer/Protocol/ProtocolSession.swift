@@ -195,7 +195,9 @@ public struct ProtocolSession {
         return .close
     }
 
-    private func record(_ message: Message, _ reply: Reply, _ arrival: Arrival) {
+    /// Hands the exchange to the recorder; `message` and `reply` are taken (their last use), so
+    /// their strings move into the exchange instead of being retained again.
+    private func record(_ message: consuming Message, _ reply: consuming Reply, _ arrival: Arrival) {
         let (s, atto) = (ContinuousClock.now - arrival.instant).components
         let micros = s * 1_000_000 + atto / 1_000_000_000_000
         recorder.record(Exchange(session: reply.session, channel: message.channel, user: message.user,
