@@ -12,7 +12,8 @@ public enum ReplyEncoder {
             w.raw(#","intent":"#); w.string(reply.intent.rawValue)
             w.raw(#","confidence":"#); confidence(reply.confidence, into: &w)
             w.raw(#","lang":"#); w.string(reply.lang.rawValue)
-            w.raw(#","reply":"#); w.string(reply.text)
+            // Quoted once per loop thread for texts that repeat (`ReplyQuoteCache`); same bytes.
+            w.raw(#","reply":"#); ReplyQuoteCache.withCurrent { $0.appendQuoted(reply.text, to: &w.bytes) }
             if let ticket = reply.ticket {
                 w.raw(#","ticket":"#); w.string(ticket)
             }
