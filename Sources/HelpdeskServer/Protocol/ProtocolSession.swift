@@ -40,6 +40,8 @@ public struct ProtocolSession {
     public var awaitsDurability = false
     private var bucket: TokenBucket
     private var errorStreak = 0
+    /// The user and channel of the last JSON message, reused when the next carries the same.
+    private var repeated = RepeatedFields()
     /// The reply held until its record is on disk, with what is needed to send and record it.
     private var awaited: (reply: Reply, message: Message, arrival: Arrival, json: (id: JSONValue?, user: String)?)?
 
@@ -86,7 +88,7 @@ public struct ProtocolSession {
             errorStreak = 0
             return .keepOpen
         }
-        switch RequestDecoder.decode(line) {
+        switch RequestDecoder.decode(line, repeated: &repeated) {
         case .failure(let failure):
             ReplyEncoder.error(failure.error, id: failure.id, into: &out)
             return failed(&out)
