@@ -42,6 +42,8 @@ public struct ProtocolSession {
     private var errorStreak = 0
     /// The user and channel of the last JSON message, reused when the next carries the same.
     private var repeated = RepeatedFields()
+    /// The last user and session of this connection's JSON replies, quoted.
+    private var replyMemo = ReplyMemo()
     /// The reply held until its record is on disk, with what is needed to send and record it.
     private var awaited: (reply: Reply, message: Message, arrival: Arrival, json: (id: JSONValue?, user: String)?)?
 
@@ -102,7 +104,7 @@ public struct ProtocolSession {
                 awaited = (reply, message, arrival, (id, user))
                 return .awaitingDurability
             }
-            ReplyEncoder.message(reply, id: id, user: user, into: &out)
+            ReplyEncoder.message(reply, id: id, user: user, into: &out, memo: &replyMemo)
             record(message, reply, arrival)
         case .success(.command(let id, let name, let body)):
             switch router.run(name, request: body, context: &context) {
