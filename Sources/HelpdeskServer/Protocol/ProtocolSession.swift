@@ -199,13 +199,22 @@ public struct ProtocolSession {
         return .close
     }
 
-    /// Hands the exchange to the recorder; `message` and `reply` are taken (their last use), so
-    /// their strings move into the exchange instead of being retained again.
+    /// Hands the exchange to the recorder; `message` and `reply` are taken (their last use): the
+    /// message's strings are moved out of it (swapped with empty ones) and the reply moved in,
+    /// instead of each string being retained for the exchange and released with the message.
     private func record(_ message: consuming Message, _ reply: consuming Reply, _ arrival: Arrival) {
         let (s, atto) = (ContinuousClock.now - arrival.instant).components
         let micros = s * 1_000_000 + atto / 1_000_000_000_000
-        recorder.record(Exchange(session: reply.session, channel: message.channel, user: message.user,
+        var message = message
+        recorder.record(Exchange(session: reply.session, channel: Self.take(&message.channel), user: Self.take(&message.user),
                                  arrived: arrival.date, replied: Date(), latencyMicros: micros,
-                                 message: message.text, reply: reply))
+                                 message: Self.take(&message.text), reply: reply))
+    }
+
+    /// The string, leaving an empty one in its place (no retain or release).
+    @inline(__always) private static func take(_ s: inout String) -> String {
+        var taken = ""
+        swap(&taken, &s)
+        return taken
     }
 }
