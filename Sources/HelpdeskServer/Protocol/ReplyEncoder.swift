@@ -16,7 +16,7 @@ public enum ReplyEncoder {
         // Every member follows `"id"`, so each key is written with its comma as one constant
         // (what `field` would write, without escaping the key each time).
         line(id: id, into: &out) { w in
-            w.raw(#","user":"#); memo.user.append(user, to: &w.bytes)
+            memo.user.append(user, to: &w.bytes)  // with its key
             w.bytes.append(contentsOf: ReplySegments.intents[ReplySegments.slot(of: reply.intent)])
             confidence(reply.confidence, into: &w)
             w.bytes.append(contentsOf: ReplySegments.langs[ReplySegments.slot(of: reply.lang)])
@@ -31,7 +31,7 @@ public enum ReplyEncoder {
                 }
                 w.endArray()
             }
-            w.raw(#","session":"#); memo.session.append(reply.session, to: &w.bytes)
+            memo.session.append(reply.session, to: &w.bytes)  // with its key
         }
     }
 

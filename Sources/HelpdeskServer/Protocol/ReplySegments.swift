@@ -49,21 +49,27 @@ enum ReplySegments {
 /// small string, which the connection's decoder and the session store hand out again) is copied
 /// from here instead of being quoted again.
 struct ReplyMemo {
-    var user = QuotedMemo()
-    var session = QuotedMemo()
+    var user = QuotedMemo(key: #","user":"#)
+    var session = QuotedMemo(key: #","session":"#)
 }
 
-/// One string and its JSON-quoted bytes (`JSONWriter.appendQuoted`).
+/// One member, `key` and a string, with the string's bytes JSON-quoted (`JSONWriter.appendQuoted`).
 struct QuotedMemo {
+    /// Written before the string, e.g. `,"user":`.
+    let key: StaticString
     private var string: String?
     private var bytes: [UInt8] = []
 
+    init(key: StaticString) { self.key = key }
+
+    /// Appends the key and `s` quoted.
     mutating func append(_ s: String, to out: inout [UInt8]) {
         if let known = string, QuotedMemo.same(known, s) {
             out.append(contentsOf: bytes)
             return
         }
         let start = out.count
+        out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         JSONWriter.appendQuoted(s, to: &out)
         string = s
         bytes.removeAll(keepingCapacity: true)
