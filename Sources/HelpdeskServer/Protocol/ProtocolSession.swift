@@ -203,12 +203,19 @@ public struct ProtocolSession {
     /// message's strings are moved out of it (swapped with empty ones) and the reply moved in,
     /// instead of each string being retained for the exchange and released with the message.
     private func record(_ message: consuming Message, _ reply: consuming Reply, _ arrival: Arrival) {
-        let (s, atto) = (ContinuousClock.now - arrival.instant).components
-        let micros = s * 1_000_000 + atto / 1_000_000_000_000
+        let micros = Self.micros(ContinuousClock.now - arrival.instant)
         var message = message
         recorder.record(Exchange(session: reply.session, channel: Self.take(&message.channel), user: Self.take(&message.user),
                                  arrived: arrival.date, replied: Date(), latencyMicros: micros,
                                  message: Self.take(&message.text), reply: reply))
+    }
+
+    /// Whole microseconds of `d` (truncated), as `components` gives them: one 64-bit division
+    /// while `d` fits in 64 bits of attoseconds (about 9 s), where `components` divided 128 bits.
+    static func micros(_ d: Duration) -> Int64 {
+        if let atto = Int64(exactly: d.attoseconds) { return atto / 1_000_000_000_000 }
+        let (s, atto) = d.components
+        return s * 1_000_000 + atto / 1_000_000_000_000
     }
 
     /// The string, leaving an empty one in its place (no retain or release).
