@@ -16,6 +16,7 @@ import HelpdeskCore
 /// thread ends. Bounded: texts over `longestText` bytes (or whose quoted form is over twice that)
 /// are not remembered, so a table holds at most `slotCount` x 12 KiB.
 struct ReplyQuoteCache {
+    /// One slot: the hash and length of the text it last saw, and once remembered its bytes.
     private struct Entry {
         var hash: UInt64 = 0
         var count = -1
