@@ -23,8 +23,7 @@ extension Schedules {
         let lowered = Schedules.spaced(text)
         var q = Query()
         q.program = entities.first(.program).flatMap { name in
-            let wanted = MessageText.lowered(name)
-            return data.programMatchers.first { $0.isCanonical && $0.lowered == wanted }?.canonical
+            texts?.programs.entityProgram(name) ?? ProgramFinder.entityProgram(name, data.programMatchers)
         } ?? (texts.map { $0.programs.find(in: lowered) } ?? program(in: lowered))
         q.cohort = entities.first(.cohort).flatMap(CohortWord.number) ?? cohortNumber(in: lowered)
         // A week phrase comes before a date entity: the engine gives "minggu depan" as the week's
@@ -84,19 +83,41 @@ extension Schedules {
         // A word equal to a cohort word contains it: most messages skip the word split.
         guard Schedules.cohortWordSet.found(in: lowered) else { return nil }
         var text = lowered
-        let ascii: Int?? = text.withUTF8 { u in
-            guard let words = Schedules.asciiWords(u) else { return nil }
-            for (i, w) in words.enumerated() where i + 1 < words.count && Schedules.isCohortWord(UnsafeBufferPointer(rebasing: u[w])) {
-                if let n = CohortWord.number(UnsafeBufferPointer(rebasing: u[words[i + 1]])) { return .some(n) }
-            }
-            return .some(nil)
-        }
+        let ascii: Int?? = text.withUTF8 { u in Schedules.asciiCohortNumber(u) }
         if let found = ascii { return found }
         let words = Schedules.words(of: lowered)
         for (i, w) in words.enumerated() where Schedules.cohortWords.contains(w) && i + 1 < words.count {
             if let n = CohortNumber.parse(words[i + 1]) { return n }
         }
         return nil
+    }
+
+    /// The number after the first cohort word followed by one, in ASCII `u`, read word by word
+    /// as `asciiWords` splits it (without building the list of words); nil when `u` is not all
+    /// ASCII, `.some(nil)` when no cohort word is followed by a number.
+    static func asciiCohortNumber(_ u: UnsafeBufferPointer<UInt8>) -> Int?? {
+        var high: UInt8 = 0
+        for b in u { high |= b }
+        guard high < 0x80 else { return nil }
+        let n = u.count
+        var i = 0
+        var afterCohortWord = false
+        while i < n {
+            while i < n, !isASCIIWordByte(u[i]) { i += 1 }
+            guard i < n else { break }
+            let start = i
+            while i < n, isASCIIWordByte(u[i]) { i += 1 }
+            let word = UnsafeBufferPointer(rebasing: u[start..<i])
+            if afterCohortWord, let number = CohortWord.number(word) { return .some(number) }
+            afterCohortWord = isCohortWord(word)
+        }
+        return .some(nil)
+    }
+
+    /// An ASCII letter or digit (a byte of a word for `asciiWords`).
+    @inline(__always)
+    private static func isASCIIWordByte(_ b: UInt8) -> Bool {
+        (b | 0x20) &- UInt8(ascii: "a") < 26 || b &- UInt8(ascii: "0") < 10
     }
 
     private static let cohortWordBytes = cohortWords.map { Array($0.utf8) }

@@ -98,6 +98,64 @@ import Testing
         #expect(Identifiers.nip(in: "NIP \(nip)") == nip)
     }
 
+    @Test func fillersAreFoundByTheirPackedBytes() {
+        var words = Array(ComplaintDialog.choiceFillers) + ["", "a", "aj", "ajaa", "Aja", "saja ", "sajA", "optio", "options",
+                                                            "nomorr", "dongé", "é", "yaa", "y", "the1", "one\u{0}", "\u{0}one"]
+        words += ComplaintDialog.choiceFillers.flatMap { f in [String(f.dropLast()), f + "s", "x" + f, f.uppercased()] }
+        for filler in ComplaintDialog.choiceFillers { #expect((2...6).contains(filler.utf8.count)) }
+        for word in words {
+            let bytes = Array(word.utf8)
+            let found = bytes.withUnsafeBufferPointer { ComplaintDialog.isFiller($0) }
+            #expect(found == ComplaintDialog.choiceFillers.contains(word), "\(word)")
+        }
+    }
+
+    /// `Schedules.cohortNumber`'s ASCII reading as it was: the word list, then the word after each cohort word.
+    static func referenceCohortNumber(_ text: String) -> Int?? {
+        var text = text
+        return text.withUTF8 { u in
+            guard let words = Schedules.asciiWords(u) else { return nil }
+            let cohortWords = ["angkatan", "cohort", "batch", "gelombang", "akt", "angk"]
+            for (i, w) in words.enumerated() where i + 1 < words.count && cohortWords.contains(String(decoding: UnsafeBufferPointer(rebasing: u[w]), as: UTF8.self)) {
+                if let n = CohortWord.number(UnsafeBufferPointer(rebasing: u[words[i + 1]])) { return .some(n) }
+            }
+            return .some(nil)
+        }
+    }
+
+    @Test func cohortNumberWordByWordAsFromTheWordList() {
+        let texts = Self.texts.map { $0.lowercased() } + [
+            " angkatan 3 ", "angkatan", "angkatan iv", "angkatan angkatan 2", "cohort x batch 7", "akt.5", "angk-12?",
+            "gelombang ke 2", "angkatan ke-3", "batch 0", "batch 1000", "angkatan 2 dan angkatan 3", "3 angkatan",
+            "angkatané 3", "é angkatan 3", "angkatan\t4", "angkatan 03", "angkatan xiv", "kapan jadwal angkatan 3 pelatihan revolusi mental?",
+        ]
+        for text in texts {
+            var copy = text
+            let fast = copy.withUTF8 { Schedules.asciiCohortNumber($0) }
+            #expect(fast == Self.referenceCohortNumber(text), "\(text)")
+        }
+    }
+
+    @Test func entityProgramsAsTheMatcherScanFindsThem() throws {
+        let data = try #require(ServiceData.load(directory: Fixtures.dataDirectory).data)
+        let aliases = ["Alpha": ["alp"], "ALPHA": ["a2"], "Beta": []]
+        let synthetic = ServiceData(cohorts: ["Alpha", "ALPHA", "Beta", "Éclair"].enumerated().map { i, p in
+            Cohort(program: p, cohort: i + 1, start: Day(ordinal: 20_000 + i), end: Day(ordinal: 20_010 + i), mode: "online", location: "x")
+        }, participants: [], holidays: [], aliases: aliases)
+        for d in [data, synthetic] {
+            let finder = ProgramFinder(d.programMatchers)
+            let names = d.programs.map(\.canonical) + d.programs.flatMap(\.aliases) + ["alpha", "Zeta", "", "E\u{301}clair", "éclair"]
+            for name in names {
+                let reference = d.programMatchers.first { $0.isCanonical && $0.lowered == name.lowercased() }?.canonical
+                #expect(ProgramFinder.entityProgram(name, d.programMatchers) == reference, "\(name)")
+                if let known = finder.entityProgram(name) {
+                    #expect(known == reference, "\(name)")
+                }
+                if d.programs.contains(where: { $0.canonical == name }) { #expect(finder.entityProgram(name) != nil, "\(name)") }
+            }
+        }
+    }
+
     @Test func inDialogIsWhetherADialogIsOpen() {
         var session = Session(id: "s", lastSeen: Date(timeIntervalSince1970: 0))
         #expect(!Desk.inDialog(session))
