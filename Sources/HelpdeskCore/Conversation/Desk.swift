@@ -24,16 +24,18 @@ public final class Desk: Responder {
     }
 
     struct Content: Sendable {
-        var data: ServiceData { didSet { scheduleTexts = ScheduleTexts(data: data, book: book) } }
+        var data: ServiceData { didSet { schedules = Content.schedules(data, book) } }
         var book: ReplyBook {
             didSet {
-                scheduleTexts = ScheduleTexts(data: data, book: book)
+                schedules = Content.schedules(data, book)
                 resumeTexts = ResumeTexts(book: book)
             }
         }
         var privacy = PrivacyRequest.Phrases.defaults
-        /// The per-cohort schedule replies, filled whenever `data` or `book` changes.
-        private(set) var scheduleTexts: ScheduleTexts
+        /// The schedule service with its per-cohort replies (`ScheduleTexts`), made whenever
+        /// `data` or `book` changes: a schedule question no longer builds a `Schedules` (a copy
+        /// of every field of `ServiceData`) to answer.
+        private(set) var schedules: Schedules
         /// The complaint dialog's resume lines, filled whenever `book` changes.
         private(set) var resumeTexts: ResumeTexts
 
@@ -41,8 +43,12 @@ public final class Desk: Responder {
             self.data = data
             self.book = book
             self.privacy = privacy
-            self.scheduleTexts = ScheduleTexts(data: data, book: book)
+            self.schedules = Content.schedules(data, book)
             self.resumeTexts = ResumeTexts(book: book)
+        }
+
+        private static func schedules(_ data: ServiceData, _ book: ReplyBook) -> Schedules {
+            Schedules(data: data, book: book, texts: ScheduleTexts(data: data, book: book))
         }
     }
 

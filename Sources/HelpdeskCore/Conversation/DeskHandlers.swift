@@ -28,8 +28,7 @@ extension Desk {
         case .outOfScope:
             return reply(book.text(Desk.outOfScopeKey(turn.lowered), lang), "out_of_scope", .fallback)
         case .scheduleQuery:
-            let schedules = Schedules(data: turn.box.content.data, book: book, texts: turn.box.content.scheduleTexts)
-            return reply(schedules.answer(lowered: turn.lowered, entities: cls.entities, today: Day(turn.now), lang: lang), "schedule")
+            return reply(turn.box.content.schedules.answer(lowered: turn.lowered, entities: cls.entities, today: Day(turn.now), lang: lang), "schedule")
         case .registrationStatus:
             let (text, outcome) = registration(turn, cls, session: &session)
             return reply(text, "registration", outcome)
