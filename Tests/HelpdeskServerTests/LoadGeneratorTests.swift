@@ -102,17 +102,15 @@ import HelpdeskCore
         let seen = Mutex<(Int32, Int32)>((-1, -1))
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
-            var param = sched_param()
-            var before: Int32 = -1, after: Int32 = -1
-            pthread_getschedparam(pthread_self(), &before, &param)
-            BenchWorker.yieldOnWakeup()
-            pthread_getschedparam(pthread_self(), &after, &param)
-            seen.withLock { $0 = (before, after) }
+            let before = BatchScheduling.currentPolicy()
+            let entered = BatchScheduling.enterForCurrentThread()
+            let after = BatchScheduling.currentPolicy()
+            seen.withLock { $0 = (before, entered ? after : -2) }
             done.signal()
         }
         done.wait()
-        #expect(seen.withLock { $0.1 } == BenchWorker.schedBatch)
-        #expect(seen.withLock { $0.0 } != BenchWorker.schedBatch)
+        #expect(seen.withLock { $0.1 } == BatchScheduling.policy)
+        #expect(seen.withLock { $0.0 } != BatchScheduling.policy)
     }
 
     @Test func eachConnectionCanBeItsOwnUser() {

@@ -149,11 +149,10 @@ public struct ComplaintDialog: Sendable, Equatable {
 
     /// `plain` of a text already lowercased.
     static func plain(lowered: String) -> String {
-        var lowered = lowered
-        if let first = lowered.utf8.first, let last = lowered.utf8.last,
-           isKept(first), isKept(last) {
+        if let (first, last) = MessageText.ends(lowered), isKept(first), isKept(last) {
             return lowered
         }
+        var lowered = lowered
         // Trim ASCII ends by bytes; only a non-ASCII end needs Foundation's Unicode whitespace set.
         let cut: Range<Int>? = lowered.withUTF8 { u in
             var lo = 0, hi = u.count
@@ -204,15 +203,48 @@ public struct ComplaintDialog: Sendable, Equatable {
             return (words.count, words.count == 1 ? words.kept.map { String(decoding: UnsafeBufferPointer(rebasing: u[$0]), as: UTF8.self) } : nil)
         }
         if count == 1, let kept, let m = choice(kept) { return m }
+        // The mode keywords and "tanpa" in one pass (it was a keyword pass and a search for "tanpa").
+        let found = answerWords.found(in: text)
         // A filler between "tanpa" and "nama" ("tanpa aja nama") only meets again once the fillers are gone.
-        if text.includes("tanpa") {
+        if found & 4 != 0 {
             return mode(in: text.split(separator: " ").filter { !choiceFillers.contains(String($0)) }.joined(separator: " "))
         }
         // No filler contains a mode keyword, so the keywords are found in the text as typed.
-        return mode(in: text)
+        if found & 1 != 0 { return .anonymous }
+        if found & 2 != 0 { return .confidential }
+        return nil
     }
 
+    /// `modeWords` with a third list, "tanpa" (bit 2), for `mode(answer:)`.
+    private static let answerWords = PhraseGroups([["anonim", "anonymous", "tanpa nama"], ["rahasia", "confidential"], ["tanpa"]])
+
     private static let fillerBytes = choiceFillers.map { Array($0.utf8) }
+
+    /// Each filler's bytes packed into one integer (`packed`), so a word is compared with all of
+    /// them as integers (the byte-array comparison per filler was most of `mode(answer:)`).
+    private static let fillerKeys: [UInt64] = fillerBytes.map { $0.withUnsafeBufferPointer(packed) }
+
+    /// The bytes of a word of at most 7 bytes, first byte lowest, with its length in the top byte:
+    /// equal for two such words exactly when their bytes are equal.
+    @inline(__always)
+    static func packed(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var key = UInt64(word.count) << 56
+        for i in 0..<min(word.count, 7) { key |= UInt64(word[i]) << UInt64(i * 8) }
+        return key
+    }
+
+    /// Whether `word` is one of `choiceFillers` (all 2-6 bytes, checked by `ComplaintModeAnswerTests`).
+    @inline(__always)
+    static func isFiller(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count >= 2, word.count <= 6 else { return false }
+        let key = packed(word)
+        return fillerKeys.withUnsafeBufferPointer { keys in
+            // No branch per key: the loop vectorizes.
+            var hits = 0
+            for k in keys { hits |= k == key ? 1 : 0 }
+            return hits != 0
+        }
+    }
 
     /// How many words (split at spaces) of the UTF-8 text are not fillers, counting to two at
     /// most, and the last such word counted. A space byte never occurs inside a multi-byte
@@ -228,7 +260,7 @@ public struct ComplaintDialog: Sendable, Equatable {
             let start = i
             while i < n, u[i] != 0x20 { i += 1 }
             let word = UnsafeBufferPointer(rebasing: u[start..<i])
-            if !fillerBytes.contains(where: { $0.count == word.count && $0.elementsEqual(word) }) {
+            if !isFiller(word) {
                 count += 1
                 kept = start..<i
             }

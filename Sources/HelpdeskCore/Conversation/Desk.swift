@@ -24,16 +24,18 @@ public final class Desk: Responder {
     }
 
     struct Content: Sendable {
-        var data: ServiceData { didSet { scheduleTexts = ScheduleTexts(data: data, book: book) } }
+        var data: ServiceData { didSet { schedules = Content.schedules(data, book) } }
         var book: ReplyBook {
             didSet {
-                scheduleTexts = ScheduleTexts(data: data, book: book)
+                schedules = Content.schedules(data, book)
                 resumeTexts = ResumeTexts(book: book)
             }
         }
         var privacy = PrivacyRequest.Phrases.defaults
-        /// The per-cohort schedule replies, filled whenever `data` or `book` changes.
-        private(set) var scheduleTexts: ScheduleTexts
+        /// The schedule service with its per-cohort replies (`ScheduleTexts`), made whenever
+        /// `data` or `book` changes: a schedule question no longer builds a `Schedules` (a copy
+        /// of every field of `ServiceData`) to answer.
+        private(set) var schedules: Schedules
         /// The complaint dialog's resume lines, filled whenever `book` changes.
         private(set) var resumeTexts: ResumeTexts
 
@@ -41,8 +43,12 @@ public final class Desk: Responder {
             self.data = data
             self.book = book
             self.privacy = privacy
-            self.scheduleTexts = ScheduleTexts(data: data, book: book)
+            self.schedules = Content.schedules(data, book)
             self.resumeTexts = ResumeTexts(book: book)
+        }
+
+        private static func schedules(_ data: ServiceData, _ book: ReplyBook) -> Schedules {
+            Schedules(data: data, book: book, texts: ScheduleTexts(data: data, book: book))
         }
     }
 
@@ -140,13 +146,13 @@ public final class Desk: Responder {
         var session = sessions.checkout(key, now: now)
         session.lastSeen = now
         let text = Desk.trimmed(message.text)
-        let turn = Turn(message: message, text: text, lowered: text.lowercased(), box: currentBox, now: now)
-        let routed = dutyReply(turn, session: &session) ?? route(turn, session: &session)
-        let reply = withDuties(routed, turn, session: &session)
+        let turn = Turn(message: message, text: text, lowered: MessageText.lowered(text), box: currentBox, now: now)
+        // One `Reply` worked on in place: each `let` copy of it retained and released its strings.
+        var reply = dutyReply(turn, session: &session) ?? route(turn, session: &session)
+        withDuties(&reply, turn, session: &session)
         sessions.save(session, for: key)
-        var out = reply
-        out.session = session.id
-        return out
+        reply.session = session.id
+        return reply
     }
 
     /// One message being answered, with what every handler needs.
@@ -168,13 +174,13 @@ public final class Desk: Responder {
         // The message as a bare word ("Batal!" -> "batal"), for the cancel and yes tests and the dialog.
         let word = ComplaintDialog.plain(lowered: turn.lowered)
         if Desk.isCancelWord(word) {
-            let had = session.dialog != nil || session.awaiting != nil
+            let had = Desk.inDialog(session) || session.awaiting != nil
             session.dialog = nil
             session.awaiting = nil
             return Reply(text: turn.book.text(had ? .cancelled : .nothingToCancel, session.lang), intent: .complaintFile,
                          confidence: 1, lang: session.lang, handler: "conversation", outcome: .answered)
         }
-        if session.dialog == nil, Desk.isBareYesWord(word) {
+        if !Desk.inDialog(session), Desk.isBareYesWord(word) {
             // "ya" with nothing pending is a nod, not a goodbye: invite the question.
             return Reply(text: turn.book.text(.emptyMessage, session.lang), intent: .help, confidence: 1, lang: session.lang,
                          handler: "conversation", outcome: .askedForMore)
@@ -190,7 +196,7 @@ public final class Desk: Responder {
             session.awaiting = nil
             var reply = answer(turn, cls, intent: cls.intent, session: &session)
             // Filled at load for every step but the confirmation (`ResumeTexts`).
-            reply.text += turn.box.content.resumeTexts.line(dialog, turn.book, session.lang)
+            reply.text = MessageText.joined(reply.text, turn.box.content.resumeTexts.line(dialog, turn.book, session.lang))
             return reply
         }
         return answer(turn, cls, intent: effectiveIntent(turn, cls, session: session), session: &session)
@@ -218,8 +224,7 @@ public final class Desk: Responder {
     /// The text without surrounding whitespace; most messages have none, and skipping
     /// Foundation's trim for them saves a UTF-16 round trip per message.
     static func trimmed(_ text: String) -> String {
-        if let first = text.utf8.first, let last = text.utf8.last,
-           first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+        if let (first, last) = MessageText.ends(text), first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
             return text
         }
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -228,6 +233,14 @@ public final class Desk: Responder {
     static let bareYes: Set<String> = ["ya", "iya", "y", "yes", "ya kirim", "iya kirim", "yes send", "yup", "yap"]
     static let cancelWords: Set<String> = ["batal", "cancel", "/batal", "/cancel", "stop", "gak jadi", "ga jadi", "tidak jadi",
                                                    "nggak jadi", "batalkan", "abort", "never mind", "nevermind"]
+
+    /// `session.dialog != nil`, by its case: the comparison with `nil` went through `Equatable`
+    /// on `ComplaintDialog?` (a copy of the dialog and a generic destroy of the pair each time).
+    @inline(__always)
+    static func inDialog(_ session: Session) -> Bool {
+        if case .some = session.dialog { return true }
+        return false
+    }
 
     /// Intents that may interrupt a complaint dialog. Not `out_of_scope`: an answer the dialog does
     /// not understand ("-", "ya" at the wrong step) is re-asked, not sent to another office. A

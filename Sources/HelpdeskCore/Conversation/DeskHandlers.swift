@@ -28,8 +28,7 @@ extension Desk {
         case .outOfScope:
             return reply(book.text(Desk.outOfScopeKey(turn.lowered), lang), "out_of_scope", .fallback)
         case .scheduleQuery:
-            let schedules = Schedules(data: turn.box.content.data, book: book, texts: turn.box.content.scheduleTexts)
-            return reply(schedules.answer(lowered: turn.lowered, entities: cls.entities, today: Day(turn.now), lang: lang), "schedule")
+            return reply(turn.box.content.schedules.answer(lowered: turn.lowered, entities: cls.entities, today: Day(turn.now), lang: lang), "schedule")
         case .registrationStatus:
             let (text, outcome) = registration(turn, cls, session: &session)
             return reply(text, "registration", outcome)
@@ -45,7 +44,7 @@ extension Desk {
                 return reply(book.text(.handoffOffline, lang), "handoff", .answered, options: lang == .en ? ["complaint"] : ["aduan"])
             }
             let position = handoff.enqueue(.init(user: turn.message.user, session: session.id, text: turn.text, at: turn.now))
-            return reply(book.text(.handoffQueued, lang, ["position": String(position)]), "handoff", .handedOff)
+            return reply(book.text(.handoffQueued, lang, pairs: [("position", String(position))]), "handoff", .handedOff)
         }
     }
 
@@ -117,18 +116,18 @@ extension Desk {
         }
         session.awaiting = nil
         if let minutes = session.throttle.waitMinutes(now: turn.now) {
-            return (book.text(.registrationLocked, lang, ["minutes": String(minutes)]), .answered)
+            return (book.text(.registrationLocked, lang, pairs: [("minutes", String(minutes))]), .answered)
         }
         let found = Registrations(data: turn.box.content.data).find(registrationID: id, nip: nip)
         guard !found.isEmpty else {
             session.throttle.recordFailure(now: turn.now)
             let query = id ?? "NIP " + String(repeating: "*", count: 14) + String((nip ?? "").suffix(4))
-            return (book.text(.registrationNotFound, lang, ["query": query]), .answered)
+            return (book.text(.registrationNotFound, lang, pairs: [("query", query)]), .answered)
         }
         let texts = found.map { p in
-            book.text(.registrationFound, lang, [
-                "id": p.registrationID, "name": Participant.mask(p.name), "program": p.program,
-                "cohort": String(p.cohort), "status": book.text(Desk.statusKey(p.status), lang),
+            book.text(.registrationFound, lang, pairs: [
+                ("id", p.registrationID), ("name", Participant.mask(p.name)), ("program", p.program),
+                ("cohort", String(p.cohort)), ("status", book.text(Desk.statusKey(p.status), lang)),
             ])
         }
         return (texts.joined(separator: "\n\n"), .answered)
@@ -143,17 +142,17 @@ extension Desk {
         }
         session.awaiting = nil
         if let minutes = session.throttle.waitMinutes(now: turn.now) {
-            return (book.text(.registrationLocked, lang, ["minutes": String(minutes)]), .answered)
+            return (book.text(.registrationLocked, lang, pairs: [("minutes", String(minutes))]), .answered)
         }
         guard let complaint = journal.complaint(ticket: ticket) else {
             session.throttle.recordFailure(now: turn.now)
-            return (book.text(.complaintStatusNotFound, lang, ["ticket": ticket]), .answered)
+            return (book.text(.complaintStatusNotFound, lang, pairs: [("ticket", ticket)]), .answered)
         }
-        var text = book.text(.complaintStatusReply, lang, [
-            "ticket": complaint.ticket, "category": ComplaintDialog.name(of: complaint.category, book, lang),
-            "status": book.text(Desk.statusKey(complaint.status), lang), "due": DayWording.long(complaint.due, lang),
+        var text = book.text(.complaintStatusReply, lang, pairs: [
+            ("ticket", complaint.ticket), ("category", ComplaintDialog.name(of: complaint.category, book, lang)),
+            ("status", book.text(Desk.statusKey(complaint.status), lang)), ("due", DayWording.long(complaint.due, lang)),
         ])
-        if let note = complaint.latestNote { text += "\n" + book.text(.complaintStatusNote, lang, ["note": note]) }
+        if let note = complaint.latestNote { text += "\n" + book.text(.complaintStatusNote, lang, pairs: [("note", note)]) }
         return (text, .answered)
     }
 

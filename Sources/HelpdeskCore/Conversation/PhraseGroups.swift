@@ -40,6 +40,12 @@ struct PhraseGroups: Sendable {
 
     /// The bits of the lists that have a phrase in `text`.
     func found(in text: String) -> UInt64 {
+        // Read in place (a `var` copy for `withUTF8` cost a retain and a release per search).
+        if let found = text.utf8.withContiguousStorageIfAvailable({ hay in
+            pairs.withUnsafeBufferPointer { found(in: hay, pairs: $0) }
+        }) {
+            return found
+        }
         var text = text
         return text.withUTF8 { hay in
             pairs.withUnsafeBufferPointer { found(in: hay, pairs: $0) }
@@ -52,17 +58,26 @@ struct PhraseGroups: Sendable {
         var i = 0
         while i < n, mask != all {
             let b = hay[i]
+            // Past the end counts as 0 (bit 0), as a one-byte phrase sets every bit.
             let next = i + 1 < n ? hay[i + 1] : 0
             if pairs[Int(b)] & (UInt64(1) << UInt64(next & 63)) != 0 {
-                for phrase in byFirst[Int(b)] where mask & phrase.bit == 0 && phrase.bytes.count <= n - i {
-                    var j = 1
-                    let m = phrase.bytes.count
-                    while j < m, hay[i + j] == phrase.bytes[j] { j += 1 }
-                    if j == m { mask |= phrase.bit }
-                }
+                match(b, at: i, in: hay, mask: &mask)
             }
             i += 1
         }
         return mask
+    }
+
+    /// Adds the bits of the lists whose phrases starting with `b` occur at `i` (kept out of the
+    /// scan loop, which then holds only the two-byte filter).
+    @inline(never)
+    private func match(_ b: UInt8, at i: Int, in hay: UnsafeBufferPointer<UInt8>, mask: inout UInt64) {
+        let n = hay.count
+        for phrase in byFirst[Int(b)] where mask & phrase.bit == 0 && phrase.bytes.count <= n - i {
+            var j = 1
+            let m = phrase.bytes.count
+            while j < m, hay[i + j] == phrase.bytes[j] { j += 1 }
+            if j == m { mask |= phrase.bit }
+        }
     }
 }

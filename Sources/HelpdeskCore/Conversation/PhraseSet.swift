@@ -30,6 +30,12 @@ struct PhraseSet: Sendable {
     /// Whether `text` contains any of the phrases (byte for byte).
     func found(in text: String) -> Bool {
         if hasEmpty { return true }
+        // Read in place (a `var` copy for `withUTF8` cost a retain and a release per search).
+        if let found = text.utf8.withContiguousStorageIfAvailable({ hay in
+            pairs.withUnsafeBufferPointer { found(in: hay, pairs: $0) }
+        }) {
+            return found
+        }
         var text = text
         return text.withUTF8 { hay in
             pairs.withUnsafeBufferPointer { found(in: hay, pairs: $0) }
@@ -38,14 +44,17 @@ struct PhraseSet: Sendable {
 
     private func found(in hay: UnsafeBufferPointer<UInt8>, pairs: UnsafeBufferPointer<UInt64>) -> Bool {
         let n = hay.count
+        guard n > 0 else { return false }
+        // Every position but the last has a next byte: no end test per byte for it.
         var i = 0
-        while i < n {
-            let b = hay[i]
-            let next = i + 1 < n ? hay[i + 1] : 0
+        var b = hay[0]
+        while i + 1 < n {
+            let next = hay[i + 1]
             if pairs[Int(b)] & (UInt64(1) << UInt64(next & 63)) != 0, tryAt(i, in: hay) { return true }
+            b = next
             i += 1
         }
-        return false
+        return pairs[Int(b)] & 1 != 0 && tryAt(i, in: hay)
     }
 
     /// Whether a phrase starting with `hay[i]` occurs at `i`.

@@ -35,6 +35,42 @@ public struct Session: Sendable {
         self.id = id
         self.lastSeen = lastSeen
     }
+
+    /// Becomes `other` (the same as `self = other`), but a reference-counted field is assigned
+    /// only when it is not already the same storage: a session saved back after a message mostly
+    /// holds the very strings it was checked out with, and the whole-value assignment retained
+    /// and released each of them. `SessionUpdateTests` holds it to `self = other` over every
+    /// field (and fails when a field is added without being listed here).
+    mutating func update(from other: Session) {
+        lastSeen = other.lastSeen
+        lang = other.lang
+        langPinned = other.langPinned
+        awaiting = other.awaiting
+        noticeGiven = other.noticeGiven
+        surveyAsked = other.surveyAsked
+        if !Session.same(id, other.id) { id = other.id }
+        if case .none = dialog, case .none = other.dialog {} else { dialog = other.dialog }
+        if !Session.same(throttle.failures, other.throttle.failures) { throttle = other.throttle }
+        if !Session.same(surveyFor, other.surveyFor) { surveyFor = other.surveyFor }
+        if !Session.same(lastService, other.lastService) { lastService = other.lastService }
+        if !Session.same(lastTicket, other.lastTicket) { lastTicket = other.lastTicket }
+    }
+
+    /// Whether two strings are bit for bit the same value (same storage or the same small
+    /// string): then assigning one over the other changes nothing. Different bits may still
+    /// be equal text; those are assigned.
+    @inline(__always) static func same(_ a: String?, _ b: String?) -> Bool {
+        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
+    }
+
+    @inline(__always) static func same(_ a: String, _ b: String) -> Bool {
+        unsafeBitCast(a, to: (UInt64, UInt64).self) == unsafeBitCast(b, to: (UInt64, UInt64).self)
+    }
+
+    /// Whether two arrays share their buffer (then they hold the same elements).
+    @inline(__always) static func same(_ a: [Date], _ b: [Date]) -> Bool {
+        unsafeBitCast(a, to: UInt.self) == unsafeBitCast(b, to: UInt.self)
+    }
 }
 
 /// The table of live sessions, keyed by `Message.user`, shared by every connection. It is split
@@ -106,8 +142,16 @@ public final class SessionStore: Sendable {
 
     public func save(_ session: Session, for user: String) { save(session, for: Key(user)) }
 
+    /// Writes the session back in place: only the fields that changed are assigned
+    /// (`Session.update(from:)`), not the whole value with a retain and release of each string.
     func save(_ session: Session, for user: Key) {
-        shard(user).table.withLock { $0.sessions[user] = session }
+        shard(user).table.withLock { t in
+            if let i = t.sessions.index(forKey: user) {
+                t.sessions.values[i].update(from: session)
+            } else {
+                t.sessions[user] = session
+            }
+        }
     }
 
     public func language(of user: String) -> Lang? {

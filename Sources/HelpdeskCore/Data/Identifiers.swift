@@ -20,7 +20,20 @@ public enum Identifiers {
     /// An 18-digit NIP in `text` (spaces allowed between its groups), as the intent engine's
     /// identity-number extractor reads it.
     public static func nip(in text: String) -> String? {
-        IdentityNumberExtractor().extract(EntityInput(text), now: Date(timeIntervalSince1970: 0))
+        // An ASCII text folds to itself (lowercased), so its digits are the folded text's
+        // digits: with fewer than 18 there is no NIP, without building the extractor's input.
+        if let short = text.utf8.withContiguousStorageIfAvailable({ u -> Bool in
+            var high: UInt8 = 0
+            var digits = 0
+            for b in u {
+                high |= b
+                digits &+= b &- 48 < 10 ? 1 : 0
+            }
+            return high < 0x80 && digits < 18
+        }), short {
+            return nil
+        }
+        return IdentityNumberExtractor().extract(EntityInput(text), now: Date(timeIntervalSince1970: 0))
             .first { $0.entity.kind == .nip }?.entity.value
     }
 }

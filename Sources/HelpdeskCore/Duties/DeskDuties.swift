@@ -32,7 +32,7 @@ extension Desk {
                 } catch {
                     Log.error("survey: \(error.description)")
                 }
-                return Reply(text: turn.book.text(.surveyThanks, lang, ["score": String(answer.score)]), intent: .thanks,
+                return Reply(text: turn.book.text(.surveyThanks, lang, pairs: [("score", String(answer.score))]), intent: .thanks,
                              confidence: 1, lang: lang, handler: "survey", outcome: .answered)
             }
         }
@@ -41,16 +41,17 @@ extension Desk {
         return Reply(text: text, intent: .help, confidence: 1, lang: lang, handler: "privacy", outcome: .answered)
     }
 
-    /// Adds the privacy notice and the survey question where they are due; remembers the service.
-    func withDuties(_ reply: Reply, _ turn: Turn, session: inout Session) -> Reply {
-        var out = reply
+    /// Adds the privacy notice and the survey question where they are due (to the reply in place:
+    /// a copy of it retained and released its strings); remembers the service.
+    func withDuties(_ out: inout Reply, _ turn: Turn, session: inout Session) {
         let book = turn.book
-        if let service = Desk.surveyService(of: reply.handler) { session.lastService = service }
-        if duties?.surveys != nil, !session.surveyAsked, session.dialog == nil, reply.handler != "survey" {
+        let handler = out.handler
+        if let service = Desk.surveyService(of: handler) { session.lastService = service }
+        if duties?.surveys != nil, !session.surveyAsked, !Desk.inDialog(session), handler != "survey" {
             var service: String?
-            if reply.handler == "goodbye" || reply.handler == "thanks" {
+            if handler == "goodbye" || handler == "thanks" {
                 service = session.lastService ?? "general"
-            } else if reply.handler == "complaint_status", let ticket = Identifiers.ticket(in: turn.text),
+            } else if handler == "complaint_status", let ticket = Identifiers.ticket(in: turn.text),
                       journal.complaint(ticket: ticket)?.status == .resolved {
                 service = "complaint"
             }
@@ -64,7 +65,6 @@ extension Desk {
             out.text += "\n\n" + book.text(.privacyNotice, session.lang)
             session.noticeGiven = true
         }
-        return out
     }
 
     private func dataHeld(_ turn: Turn, session: Session) -> String {

@@ -3,27 +3,100 @@ import Foundation
 /// One question and its answer, as the transcript records it. Built by the server once the
 /// reply has been handed to the socket; redacted and pseudonymised by the recorder before
 /// anything reaches disk.
+///
+/// The fields live in one immutable object (`Storage`): an exchange is handed on three times
+/// (the supervisors' ring, the transcript writer's buffer and its flush), and a copy of the
+/// plain struct retained its eight strings and arrays each time (30 reference-count calls a
+/// copy); now a copy is one retain. Reading a field borrows it from the object; setting one
+/// (tests only) builds a new object, so copies never share a change.
 public struct Exchange: Sendable, Equatable {
-    public var session: String
-    public var channel: String
-    /// The raw user key (`tg:5512`, `tcp:127.0.0.1:50123#17`); the recorder stores only a keyed hash of it.
-    public var user: String
-    public var arrived: Date
-    public var replied: Date
-    public var latencyMicros: Int64
-    public var message: String
-    public var reply: Reply
+    /// The exchange's values, as the struct held them before they moved into `Storage`.
+    @usableFromInline
+    struct Fields: Sendable, Equatable {
+        @usableFromInline var session: String
+        @usableFromInline var channel: String
+        @usableFromInline var user: String
+        @usableFromInline var arrived: Date
+        @usableFromInline var replied: Date
+        @usableFromInline var latencyMicros: Int64
+        @usableFromInline var message: String
+        @usableFromInline var reply: Reply
 
+        @usableFromInline
+        init(session: String, channel: String, user: String, arrived: Date, replied: Date,
+             latencyMicros: Int64, message: String, reply: Reply) {
+            self.session = session
+            self.channel = channel
+            self.user = user
+            self.arrived = arrived
+            self.replied = replied
+            self.latencyMicros = latencyMicros
+            self.message = message
+            self.reply = reply
+        }
+    }
+
+    /// The shared, never-changed home of one exchange's fields.
+    @usableFromInline
+    final class Storage: Sendable {
+        @usableFromInline let fields: Fields
+
+        @usableFromInline
+        init(_ fields: consuming Fields) { self.fields = fields }
+    }
+
+    @usableFromInline var storage: Storage
+
+    public var session: String {
+        @inlinable _read { yield storage.fields.session }
+        set { update { $0.session = newValue } }
+    }
+    public var channel: String {
+        @inlinable _read { yield storage.fields.channel }
+        set { update { $0.channel = newValue } }
+    }
+    /// The raw user key (`tg:5512`, `tcp:127.0.0.1:50123#17`); the recorder stores only a keyed hash of it.
+    public var user: String {
+        @inlinable _read { yield storage.fields.user }
+        set { update { $0.user = newValue } }
+    }
+    public var arrived: Date {
+        @inlinable get { storage.fields.arrived }
+        set { update { $0.arrived = newValue } }
+    }
+    public var replied: Date {
+        @inlinable get { storage.fields.replied }
+        set { update { $0.replied = newValue } }
+    }
+    public var latencyMicros: Int64 {
+        @inlinable get { storage.fields.latencyMicros }
+        set { update { $0.latencyMicros = newValue } }
+    }
+    public var message: String {
+        @inlinable _read { yield storage.fields.message }
+        set { update { $0.message = newValue } }
+    }
+    public var reply: Reply {
+        @inlinable _read { yield storage.fields.reply }
+        set { update { $0.reply = newValue } }
+    }
+
+    @inlinable
     public init(session: String, channel: String, user: String, arrived: Date, replied: Date,
                 latencyMicros: Int64, message: String, reply: Reply) {
-        self.session = session
-        self.channel = channel
-        self.user = user
-        self.arrived = arrived
-        self.replied = replied
-        self.latencyMicros = latencyMicros
-        self.message = message
-        self.reply = reply
+        storage = Storage(Fields(session: session, channel: channel, user: user, arrived: arrived, replied: replied,
+                                 latencyMicros: latencyMicros, message: message, reply: reply))
+    }
+
+    /// A change makes a new object: others holding this exchange keep the old values.
+    private mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = storage.fields
+        change(&fields)
+        storage = Storage(fields)
+    }
+
+    public static func == (a: Exchange, b: Exchange) -> Bool {
+        a.storage === b.storage || a.storage.fields == b.storage.fields
     }
 }
 

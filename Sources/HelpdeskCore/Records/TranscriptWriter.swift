@@ -8,8 +8,9 @@ import Synchronization
 /// The server's recorder: appends one redacted, pseudonymised, hash-chained JSON line per
 /// exchange to `Transcripts/transcript-YYYY-MM-DD.jsonl` (Jakarta day). `record` only appends
 /// to a Mutex-protected buffer (and feeds `LiveMetrics`), so the request path never waits on
-/// disk; a background timer flushes every `flushInterval` (a quarter second), sooner when
-/// `flushBatch` exchanges are waiting, and `flush()` forces it, so a crash loses at most the last
+/// disk; the writer's own thread (`FlushThread`, which never preempts an event loop) flushes
+/// every `flushInterval` (a quarter second), sooner when `flushBatch` exchanges are waiting, and
+/// `flush()` forces it, so a crash loses at most the last
 /// interval and a busy server never holds more than a small batch in memory (a second's worth at
 /// 16k exchanges/s made the resident size swing by 100 MB). The file is synchronised to disk at
 /// most once per interval (and by `flush()`), not per batch: a batch is small (64 exchanges,
@@ -27,7 +28,7 @@ public final class TranscriptWriter: ExchangeRecording {
         public var flushBatch: Int
         /// Exchanges held in memory at most; beyond it new ones are dropped (and counted).
         public var maxBuffered: Int
-        /// Whether to start the background flush timer (tests call `flush()` themselves).
+        /// Whether to start the background flush thread (tests call `flush()` themselves).
         public var autoFlush: Bool
 
         public init(directory: URL, retentionDays: Int? = 90, flushInterval: Double = 0.25, flushBatch: Int = 64,
@@ -75,8 +76,7 @@ public final class TranscriptWriter: ExchangeRecording {
     private let buffer = Mutex<[Exchange]>([])
     private let dropped = Atomic<Int>(0)
     private let output = Mutex(Output())
-    private let timer = Mutex<FlushTimer?>(nil)
-    private let flushQueue = DispatchQueue(label: "helpdesk.transcripts.flush")
+    private let thread = Mutex<FlushThread?>(nil)
 
     public init(configuration: Configuration, pseudonym: Pseudonym, metrics: LiveMetrics? = nil) throws {
         self.configuration = configuration
@@ -88,10 +88,10 @@ public final class TranscriptWriter: ExchangeRecording {
             throw RecordsError("\(configuration.directory.path): cannot create the transcripts folder")
         }
         pruneIfDue(now: Date())
-        if configuration.autoFlush { startTimer() }
+        if configuration.autoFlush { startThread() }
     }
 
-    deinit { timer.withLock { $0?.source.cancel() } }
+    deinit { thread.withLock { $0?.stop(waiting: false) } }
 
     /// How many times the current writer synchronised its file to disk (for tests of the policy).
     var synchronisations: Int { output.withLock { $0.syncs } }
@@ -108,7 +108,7 @@ public final class TranscriptWriter: ExchangeRecording {
         }
         if !accepted { dropped.add(1, ordering: .relaxed) }
         if count == configuration.flushBatch, configuration.autoFlush {
-            flushQueue.async { [weak self] in self?.flush(synchronising: .whenDue) }
+            thread.withLock { $0?.signal() }
         }
     }
 
@@ -198,9 +198,10 @@ public final class TranscriptWriter: ExchangeRecording {
         }
     }
 
-    /// Flushes and stops the timer (at shutdown).
+    /// Stops the flush thread and flushes (at shutdown).
     public func close() {
-        timer.withLock { $0?.source.cancel(); $0 = nil }
+        let stopped = thread.withLock { t -> FlushThread? in defer { t = nil }; return t }
+        stopped?.stop(waiting: true)
         flush()
         output.withLock { out in
             try? out.handle?.close()
@@ -274,23 +275,17 @@ public final class TranscriptWriter: ExchangeRecording {
         }
     }
 
-    private func startTimer() {
-        let source = DispatchSource.makeTimerSource(queue: flushQueue)
-        let interval = configuration.flushInterval
-        source.schedule(deadline: .now() + interval, repeating: interval, leeway: .milliseconds(25))
-        source.setEventHandler { @Sendable [weak self] in self?.flush(synchronising: .always) }
-        source.resume()
-        let boxed = FlushTimer(source)
-        timer.withLock { $0 = boxed }
+    /// A full batch is written at once and synchronised when due; the interval's round
+    /// synchronises whatever is unsynced.
+    private func startThread() {
+        let flusher = FlushThread(name: "transcripts", interval: configuration.flushInterval) { [weak self] timedOut in
+            self?.flush(synchronising: timedOut ? .always : .whenDue)
+        }
+        thread.withLock { $0 = flusher }
     }
-}
 
-/// Carries the writer's timer source across threads. `@unchecked Sendable` is safe here because
-/// a DispatchSource is thread-safe (cancel may be called from any thread) and the reference is
-/// never reassigned; the Swift overlay merely does not declare the protocol `Sendable` on Linux.
-private final class FlushTimer: @unchecked Sendable {
-    let source: any DispatchSourceTimer
-    init(_ source: any DispatchSourceTimer) { self.source = source }
+    /// The flush thread's scheduling policy once it runs (for tests).
+    var flushThreadPolicy: Int32? { thread.withLock { $0?.runningPolicy } }
 }
 
 /// `write(2)`, named apart from the writer's own `write(_:to:)`.

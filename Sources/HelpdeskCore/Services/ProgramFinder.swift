@@ -13,6 +13,10 @@ struct ProgramFinder: Sendable {
 
     private let entries: [Entry]
     private let any: PhraseSet
+    /// For each canonical name, the programme a programme entity with that value selects (the
+    /// first canonical matcher with the same lowered name), worked out at load: the engine gives
+    /// canonical names, and lowering one per question cost ~1.1k instructions.
+    private let byCanonical: [(name: String, program: String?)]
 
     init(_ matchers: [ProgramMatcher]) {
         let order = matchers.indices.sorted { a, b in
@@ -29,6 +33,25 @@ struct ProgramFinder: Sendable {
         }
         self.entries = entries
         self.any = PhraseSet(all)
+        var byCanonical: [(name: String, program: String?)] = []
+        for m in matchers where m.isCanonical && !byCanonical.contains(where: { $0.name == m.canonical }) {
+            byCanonical.append((m.canonical, ProgramFinder.entityProgram(m.canonical, matchers)))
+        }
+        self.byCanonical = byCanonical
+    }
+
+    /// The programme a programme entity valued `name` selects: the first canonical matcher whose
+    /// lowered name is `name` lowered (what `Schedules.query` does without a finder).
+    static func entityProgram(_ name: String, _ matchers: [ProgramMatcher]) -> String? {
+        let wanted = MessageText.lowered(name)
+        return matchers.first { $0.isCanonical && $0.lowered == wanted }?.canonical
+    }
+
+    /// `entityProgram(name, matchers)` when `name` is one of the canonical names (worked out at
+    /// load); nil (no answer) for any other name.
+    func entityProgram(_ name: String) -> String?? {
+        for entry in byCanonical where entry.name == name { return .some(entry.program) }
+        return nil
     }
 
     /// The canonical name of the programme `spaced` (the lowercased question with a space at

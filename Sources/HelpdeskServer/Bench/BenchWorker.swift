@@ -40,22 +40,12 @@ final class BenchWorker: @unchecked Sendable {
         return options.requests.map { Array(($0.replacingOccurrences(of: LoadGenerator.connectionToken, with: String(i)) + "\n").utf8) }
     }
 
-    /// Linux's `SCHED_BATCH` policy (not exported by the Glibc module).
-    static let schedBatch: Int32 = 3
-
-    /// Puts the calling thread in `SCHED_BATCH`: same CPU share as any normal thread, but a wakeup
-    /// does not preempt the running thread. On a machine the generator shares with the server
-    /// under test, each reply otherwise wakes a generator thread that preempts the server right
-    /// after its `send` (perf: ~6 % of the server's samples in the scheduler, there), costing the
-    /// server two context switches per reply that remote clients never cause. Best effort.
-    static func yieldOnWakeup() {
-        var param = sched_param()
-        param.sched_priority = 0
-        _ = pthread_setschedparam(pthread_self(), schedBatch, &param)
-    }
-
     func run() -> LoadGenerator.Result {
-        if options.batchScheduling { Self.yieldOnWakeup() }
+        // SCHED_BATCH: on a machine the generator shares with the server under test, each reply
+        // otherwise wakes a generator thread that preempts the server right after its `send` (perf:
+        // ~6 % of the server's samples in the scheduler, there), costing the server two context
+        // switches per reply that remote clients never cause.
+        if options.batchScheduling { BatchScheduling.enterForCurrentThread() }
         var result = LoadGenerator.Result(requests: 0, errors: 0, failedConnections: 0, seconds: 0, latency: LatencyHistogram())
         var conns: [Conn] = []
         for i in indexes {

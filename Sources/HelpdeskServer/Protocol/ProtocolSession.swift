@@ -40,6 +40,10 @@ public struct ProtocolSession {
     public var awaitsDurability = false
     private var bucket: TokenBucket
     private var errorStreak = 0
+    /// The user and channel of the last JSON message, reused when the next carries the same.
+    private var repeated = RepeatedFields()
+    /// The last user and session of this connection's JSON replies, quoted.
+    private var replyMemo = ReplyMemo()
     /// The reply held until its record is on disk, with what is needed to send and record it.
     private var awaited: (reply: Reply, message: Message, arrival: Arrival, json: (id: JSONValue?, user: String)?)?
 
@@ -86,7 +90,7 @@ public struct ProtocolSession {
             errorStreak = 0
             return .keepOpen
         }
-        switch RequestDecoder.decode(line) {
+        switch RequestDecoder.decode(line, repeated: &repeated) {
         case .failure(let failure):
             ReplyEncoder.error(failure.error, id: failure.id, into: &out)
             return failed(&out)
@@ -100,7 +104,7 @@ public struct ProtocolSession {
                 awaited = (reply, message, arrival, (id, user))
                 return .awaitingDurability
             }
-            ReplyEncoder.message(reply, id: id, user: user, into: &out)
+            ReplyEncoder.message(reply, id: id, user: user, into: &out, memo: &replyMemo)
             record(message, reply, arrival)
         case .success(.command(let id, let name, let body)):
             switch router.run(name, request: body, context: &context) {
@@ -195,11 +199,29 @@ public struct ProtocolSession {
         return .close
     }
 
-    private func record(_ message: Message, _ reply: Reply, _ arrival: Arrival) {
-        let (s, atto) = (ContinuousClock.now - arrival.instant).components
-        let micros = s * 1_000_000 + atto / 1_000_000_000_000
-        recorder.record(Exchange(session: reply.session, channel: message.channel, user: message.user,
+    /// Hands the exchange to the recorder; `message` and `reply` are taken (their last use): the
+    /// message's strings are moved out of it (swapped with empty ones) and the reply moved in,
+    /// instead of each string being retained for the exchange and released with the message.
+    private func record(_ message: consuming Message, _ reply: consuming Reply, _ arrival: Arrival) {
+        let micros = Self.micros(ContinuousClock.now - arrival.instant)
+        var message = message
+        recorder.record(Exchange(session: reply.session, channel: Self.take(&message.channel), user: Self.take(&message.user),
                                  arrived: arrival.date, replied: Date(), latencyMicros: micros,
-                                 message: message.text, reply: reply))
+                                 message: Self.take(&message.text), reply: reply))
+    }
+
+    /// Whole microseconds of `d` (truncated), as `components` gives them: one 64-bit division
+    /// while `d` fits in 64 bits of attoseconds (about 9 s), where `components` divided 128 bits.
+    static func micros(_ d: Duration) -> Int64 {
+        if let atto = Int64(exactly: d.attoseconds) { return atto / 1_000_000_000_000 }
+        let (s, atto) = d.components
+        return s * 1_000_000 + atto / 1_000_000_000_000
+    }
+
+    /// The string, leaving an empty one in its place (no retain or release).
+    @inline(__always) private static func take(_ s: inout String) -> String {
+        var taken = ""
+        swap(&taken, &s)
+        return taken
     }
 }

@@ -5,14 +5,22 @@ import HelpdeskCore
 /// and plain lines for people. Appends to the connection's output buffer; allocates nothing else.
 public enum ReplyEncoder {
     public static func message(_ reply: Reply, id: JSONValue?, user: String, into out: inout [UInt8]) {
+        var memo = ReplyMemo()
+        message(reply, id: id, user: user, into: &out, memo: &memo)
+    }
+
+    /// `message`, with the connection's `memo` of its last user and session: the repeating parts
+    /// (the user, the intent and language members with their keys, the session) are copied as
+    /// bytes (`ReplySegments`, `ReplyMemo`), the reply text through the loop's `ReplyQuoteCache`.
+    static func message(_ reply: Reply, id: JSONValue?, user: String, into out: inout [UInt8], memo: inout ReplyMemo) {
         // Every member follows `"id"`, so each key is written with its comma as one constant
         // (what `field` would write, without escaping the key each time).
         line(id: id, into: &out) { w in
-            w.raw(#","user":"#); w.string(user)
-            w.raw(#","intent":"#); w.string(reply.intent.rawValue)
-            w.raw(#","confidence":"#); confidence(reply.confidence, into: &w)
-            w.raw(#","lang":"#); w.string(reply.lang.rawValue)
-            w.raw(#","reply":"#); w.string(reply.text)
+            memo.user.append(user, to: &w.bytes)  // with its key
+            w.bytes.append(contentsOf: ReplySegments.intents[ReplySegments.slot(of: reply.intent)])
+            confidence(reply.confidence, into: &w)
+            w.bytes.append(contentsOf: ReplySegments.langs[ReplySegments.slot(of: reply.lang)])
+            ReplyQuoteCache.withCurrent { $0.appendQuoted(reply.text, to: &w.bytes) }
             if let ticket = reply.ticket {
                 w.raw(#","ticket":"#); w.string(ticket)
             }
@@ -23,7 +31,7 @@ public enum ReplyEncoder {
                 }
                 w.endArray()
             }
-            w.raw(#","session":"#); w.string(reply.session)
+            memo.session.append(reply.session, to: &w.bytes)  // with its key
         }
     }
 

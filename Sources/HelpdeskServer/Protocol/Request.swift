@@ -23,6 +23,12 @@ public struct RequestFailure: Error, Sendable, Equatable {
 /// Line → `Request`. Pure and stateless; the JSON parse is the only real work.
 public enum RequestDecoder {
     public static func decode(_ line: String) -> Result<Request, RequestFailure> {
+        var repeated = RepeatedFields()
+        return decode(line, repeated: &repeated)
+    }
+
+    /// `decode(line)` for a connection that keeps its last user and channel (`RepeatedFields`).
+    static func decode(_ line: String, repeated: inout RepeatedFields) -> Result<Request, RequestFailure> {
         guard let first = line.utf8.first else { return .success(.text("")) }
         if first == UInt8(ascii: "/") {
             let body = line.dropFirst()
@@ -31,7 +37,7 @@ public enum RequestDecoder {
             return .success(.slash(name: name.lowercased(), argument: String(argument)))
         }
         guard first == UInt8(ascii: "{") else { return .success(.text(line)) }
-        if let message = FlatMessageDecoder.decode(line) { return .success(message) }
+        if let message = FlatMessageDecoder.decode(line, repeated: &repeated) { return .success(message) }
         return decodeObject(line)
     }
 

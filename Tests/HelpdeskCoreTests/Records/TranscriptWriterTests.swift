@@ -100,6 +100,29 @@ func exchange(_ text: String, user: String = "tg:5512", at: Date, intent: Intent
         #expect(text.split(separator: "\n").count == 1)
     }
 
+    /// The writer's thread runs as `SCHED_BATCH` (its wakeups never preempt an event loop) and
+    /// `close()` stops it: an exchange recorded afterwards stays buffered until `flush()`.
+    @Test func theFlushThreadRunsAsBatchAndStopsAtClose() throws {
+        let tmp = TempDir()
+        let w = try TranscriptWriter(configuration: .init(directory: tmp.url, retentionDays: nil, flushInterval: 0.02, flushBatch: 1),
+                                     pseudonym: key)
+        var policy: Int32?
+        for _ in 0..<500 where policy == nil {
+            usleep(10_000)
+            policy = w.flushThreadPolicy
+        }
+        #expect(policy == BatchScheduling.policy)
+        w.close()
+        #expect(w.flushThreadPolicy == nil)
+        let file = tmp.url.appendingPathComponent("transcript-2026-11-22.jsonl")
+        func lines() -> Int { (try? String(contentsOf: file, encoding: .utf8))?.split(separator: "\n").count ?? 0 }
+        w.record(exchange("sesudah ditutup", at: morning))
+        usleep(200_000)
+        #expect(lines() == 0, "no thread is left to write it")
+        w.flush()
+        #expect(lines() == 1)
+    }
+
     /// A batch far larger than the writer's chunk (256 KiB) goes out in pieces from one reused
     /// buffer; every line still arrives once, in order, and the chain verifies. Two flushes, so
     /// the second reuses the first's buffer and exchange list.
