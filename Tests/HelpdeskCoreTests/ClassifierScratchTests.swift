@@ -123,6 +123,18 @@ import Testing
         for t in 0..<threads { #expect(results.get(t) == expected) }
     }
 
+    @Test func aVeryLongMessageLeavesNoStorageBehind() {
+        let m = Self.model
+        let long = String(repeating: "jadwal pelatihan angkatan 3 bulan depan ", count: 200) // 8 KB
+        #expect(m.classify(long, now: now) == Self.reference(m, long, now: now))
+        let scratch = ClassifierScratch.current // this thread's: the test body does not suspend
+        #expect(scratch.inputBytes.capacity == 0 && scratch.inputWords.capacity == 0)
+        #expect(scratch.refs.capacity == 0 && scratch.bag.grams.capacity == 0)
+        // and the next messages are classified as before, their storage kept again
+        for text in Self.lines.prefix(50) { #expect(m.classify(text, now: now) == Self.reference(m, text, now: now)) }
+        #expect(ClassifierScratch.current.inputBytes.capacity > 0)
+    }
+
     @Test func reenteringOnOneThreadUsesAFreshScratch() {
         let m = Self.model
         let outer = "jadwal pelatihan angkatan 3 kapan ya min", inner = "saya mau komplain soal sertifikat saya yang belum keluar"

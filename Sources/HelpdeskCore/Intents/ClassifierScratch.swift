@@ -40,6 +40,19 @@ final class ClassifierScratch {
         return sums
     }
 
+    /// Messages longer than this leave no storage behind (a thread keeps what its longest
+    /// message needed, and the server accepts lines up to 1 MiB when configured so).
+    static let keptMessageBytes = 4096
+
+    /// Drops the per-message storage (after a message longer than `keptMessageBytes`).
+    func shrink() {
+        refs = []
+        extras = []
+        bag = FeatureBag()
+        inputBytes = []
+        inputWords = []
+    }
+
     /// Empties the per-message lists (keeping their storage).
     func reset() {
         refs.removeAll(keepingCapacity: true)

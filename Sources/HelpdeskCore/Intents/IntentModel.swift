@@ -184,8 +184,12 @@ public final class IntentModel: Classifying, Sendable {
         swap(&words, &scratch.inputWords)
         let input = EntityInput(text, reusing: consume bytes, consume words)
         defer {
-            scratch.inputBytes = input.bytes
-            scratch.inputWords = input.words
+            if input.bytes.count <= ClassifierScratch.keptMessageBytes {
+                scratch.inputBytes = input.bytes
+                scratch.inputWords = input.words
+            } else {
+                scratch.shrink() // runs after the bag is back (defers run last first)
+            }
         }
         scratch.reset()
         var lang: Lang?
