@@ -81,10 +81,10 @@ import Testing
         // another hash: a filter only (memcmp decides), but a weak one would empty the cache.
         for n in 0...100 {
             var bytes = [UInt8](repeating: 0x61, count: n)
-            let base = bytes.withUnsafeBufferPointer { ReplyQuoteCache.hash($0) }
+            let base = bytes.withUnsafeBufferPointer { TextMemoTable.hash($0) }
             for i in 0..<n {
                 bytes[i] = 0x62
-                #expect(bytes.withUnsafeBufferPointer { ReplyQuoteCache.hash($0) } != base, "length \(n) byte \(i)")
+                #expect(bytes.withUnsafeBufferPointer { TextMemoTable.hash($0) } != base, "length \(n) byte \(i)")
                 bytes[i] = 0x61
             }
         }
