@@ -62,14 +62,14 @@ import Testing
             w.field("x")  // so the next field writes its comma
             let start = w.bytes.count
             w.field("intent"); w.string(label.rawValue); w.field("confidence")
-            #expect(ReplySegments.intents[ReplySegments.slot(of: label)] == Array(w.bytes[start...]), "\(label)")
+            #expect(ReplySegments.intents[label.ordinal] == Array(w.bytes[start...]), "\(label)")
         }
         for lang in Lang.allCases {
             var w = JSONWriter()
             w.field("x")
             let start = w.bytes.count
             w.field("lang"); w.string(lang.rawValue); w.field("reply")
-            #expect(ReplySegments.langs[ReplySegments.slot(of: lang)] == Array(w.bytes[start...]), "\(lang)")
+            #expect(ReplySegments.langs[lang.ordinal] == Array(w.bytes[start...]), "\(lang)")
         }
     }
 }

@@ -3,4 +3,12 @@
 public enum Lang: String, Sendable, Codable, CaseIterable {
     case id
     case en
+
+    /// The language's position in `allCases`, for arrays indexed by language.
+    public var ordinal: Int {
+        switch self {
+        case .id: 0
+        case .en: 1
+        }
+    }
 }

@@ -10,15 +10,7 @@ public enum TextFolding {
         // ASCII: the bytes copied in one go, then lowered in place by a loop with no branch
         // and no capacity check per byte (it vectorizes), noting any byte >= 0x80 on the way
         var out = Array(text.utf8)
-        let high: UInt8 = out.withUnsafeMutableBufferPointer { b in
-            var high: UInt8 = 0
-            for i in b.indices {
-                let x = b[i]
-                high |= x
-                b[i] = x &+ (x &- 65 < 26 ? 32 : 0)
-            }
-            return high
-        }
+        let high = lowerASCII(&out)
         if high < 0x80 { return out }
         out.removeAll(keepingCapacity: true)
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
@@ -40,11 +32,11 @@ public enum TextFolding {
         return out
     }
 
-    /// `fold(text)` written into `out` (its contents replaced, its storage kept when it is large
-    /// enough and uniquely held): the classifier folds each message into a per-thread buffer.
-    public static func fold(_ text: String, into out: inout [UInt8]) {
-        out.replaceSubrange(out.indices, with: text.utf8) // one call: no separate clear and append
-        let high: UInt8 = out.withUnsafeMutableBufferPointer { b in
+    /// Lowers A-Z in place with no branch and no capacity check per byte (it vectorizes); returns
+    /// every byte or-ed together, so `< 0x80` says the text was ASCII.
+    @inline(__always)
+    private static func lowerASCII(_ out: inout [UInt8]) -> UInt8 {
+        out.withUnsafeMutableBufferPointer { b in
             var high: UInt8 = 0
             for i in b.indices {
                 let x = b[i]
@@ -53,6 +45,13 @@ public enum TextFolding {
             }
             return high
         }
+    }
+
+    /// `fold(text)` written into `out` (its contents replaced, its storage kept when it is large
+    /// enough and uniquely held): the classifier folds each message into a per-thread buffer.
+    public static func fold(_ text: String, into out: inout [UInt8]) {
+        out.replaceSubrange(out.indices, with: text.utf8) // one call: no separate clear and append
+        let high = lowerASCII(&out)
         if high < 0x80 { return }
         let folded = fold(text)
         out.removeAll(keepingCapacity: true)

@@ -19,7 +19,7 @@ public final class LiveMetrics: Sendable {
         /// (a dictionary update per exchange cost more than the rest of `observe`).
         var hour = Int.min
         var hourCount: Int64 = 0
-        /// Per-intent histograms of `observe(_:)`, by `IntentLabel.metricsSlot` (nil: none yet).
+        /// Per-intent histograms of `observe(_:)`, by `IntentLabel.ordinal` (nil: none yet).
         var byIntent = [LatencyHistogram?](repeating: nil, count: IntentLabel.allCases.count)
         /// Per-channel histograms of `observe(_:)` for the first few channels seen, looked up by
         /// string equality instead of a hash; further channels go to `tally.perChannel`.
@@ -49,7 +49,7 @@ public final class LiveMetrics: Sendable {
             copy.foldHour()
             var t = copy.tally
             for label in IntentLabel.allCases {
-                guard let h = byIntent[label.metricsSlot] else { continue }
+                guard let h = byIntent[label.ordinal] else { continue }
                 t.perIntent[label.rawValue, default: LatencyHistogram()].merge(h)
             }
             for c in channels { t.perChannel[c.name, default: LatencyHistogram()].merge(c.histogram) }
@@ -80,7 +80,7 @@ public final class LiveMetrics: Sendable {
         let shard = shards[next.add(1, ordering: .relaxed).newValue & (LiveMetrics.shardCount - 1)]
         shard.state.withLock { s in
             s.tally.addCounts(intent: intent, latencyMicros: micros, confidence: e.reply.confidence, outcome: e.reply.outcome)
-            let slot = intent.metricsSlot
+            let slot = intent.ordinal
             if s.byIntent[slot] == nil { s.byIntent[slot] = LatencyHistogram() }
             s.byIntent[slot]!.record(micros)
             if let i = s.channels.firstIndex(where: { $0.name == e.channel }) {
@@ -121,24 +121,6 @@ public final class LiveMetrics: Sendable {
             .sorted { $0.key < $1.key }
             .map { MetricsSnapshot.HourVolume(hour: Date(timeIntervalSince1970: Double($0.key) * 3600), count: $0.value) }
         return MetricsSnapshot(tally: tally, volume: volume, since: started, at: now)
-    }
-}
-
-extension IntentLabel {
-    /// The label's position in `allCases`, for arrays indexed by intent (no string hashing).
-    var metricsSlot: Int {
-        switch self {
-        case .greeting: 0
-        case .help: 1
-        case .scheduleQuery: 2
-        case .registrationStatus: 3
-        case .complaintFile: 4
-        case .complaintStatus: 5
-        case .handoffHuman: 6
-        case .thanks: 7
-        case .goodbye: 8
-        case .outOfScope: 9
-        }
     }
 }
 

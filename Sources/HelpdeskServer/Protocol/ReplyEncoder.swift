@@ -17,9 +17,9 @@ public enum ReplyEncoder {
         // (what `field` would write, without escaping the key each time).
         line(id: id, into: &out) { w in
             memo.user.append(user, to: &w.bytes)  // with its key
-            w.bytes.append(contentsOf: ReplySegments.intents[ReplySegments.slot(of: reply.intent)])
+            w.bytes.append(contentsOf: ReplySegments.intents[reply.intent.ordinal])
             confidence(reply.confidence, into: &w)
-            w.bytes.append(contentsOf: ReplySegments.langs[ReplySegments.slot(of: reply.lang)])
+            w.bytes.append(contentsOf: ReplySegments.langs[reply.lang.ordinal])
             ReplyQuoteCache.withCurrent { $0.appendQuoted(reply.text, to: &w.bytes) }
             if let ticket = reply.ticket {
                 w.raw(#","ticket":"#); w.string(ticket)

@@ -5,42 +5,18 @@ import HelpdeskCore
 /// (so they are the bytes the member-by-member writing gave; each key constant and small quoted
 /// string cost ~110-310 instructions, ~1.1k a reply).
 enum ReplySegments {
-    /// By `slot(of:)`.
+    /// By `ordinal`.
     static let intents: [[UInt8]] = IntentLabel.allCases.map { label in
         var w = JSONWriter(capacity: 0)
         w.raw(#","intent":"#); w.string(label.rawValue); w.raw(#","confidence":"#)
         return w.bytes
     }
 
-    /// By `slot(of:)`.
+    /// By `ordinal`.
     static let langs: [[UInt8]] = Lang.allCases.map { lang in
         var w = JSONWriter(capacity: 0)
         w.raw(#","lang":"#); w.string(lang.rawValue); w.raw(#","reply":"#)
         return w.bytes
-    }
-
-    /// The label's position in `IntentLabel.allCases` (a switch: no hashing, no array).
-    static func slot(of label: IntentLabel) -> Int {
-        switch label {
-        case .greeting: 0
-        case .help: 1
-        case .scheduleQuery: 2
-        case .registrationStatus: 3
-        case .complaintFile: 4
-        case .complaintStatus: 5
-        case .handoffHuman: 6
-        case .thanks: 7
-        case .goodbye: 8
-        case .outOfScope: 9
-        }
-    }
-
-    /// The language's position in `Lang.allCases`.
-    static func slot(of lang: Lang) -> Int {
-        switch lang {
-        case .id: 0
-        case .en: 1
-        }
     }
 }
 

@@ -78,7 +78,8 @@ import Testing
     }
 
     @Test func slotsAreTheCasePositions() {
-        for (i, label) in IntentLabel.allCases.enumerated() { #expect(label.metricsSlot == i) }
+        for (i, label) in IntentLabel.allCases.enumerated() { #expect(label.ordinal == i) }
+        for (i, lang) in Lang.allCases.enumerated() { #expect(lang.ordinal == i) }
     }
 }
 
