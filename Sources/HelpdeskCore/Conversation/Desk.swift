@@ -153,8 +153,8 @@ public final class Desk: Responder {
         var reply = Reply.blank
         if !dutyReply(turn, session: &session, into: &reply) { route(turn, session: &session, into: &reply) }
         withDuties(&reply, turn, session: &session)
-        sessions.save(session, for: key)
         reply.session = session.id
+        sessions.save(swapping: &session, for: key)
         return reply
     }
 

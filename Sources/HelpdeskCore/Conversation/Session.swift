@@ -164,6 +164,19 @@ public final class SessionStore: Sendable {
         }
     }
 
+    /// Stores `session` as the user's session (the same as `save`), by swapping it with the
+    /// stored one: `session` then holds the previous value, to be dropped by the caller. No
+    /// string is retained or compared (the desk's session is a copy that dies after the save).
+    func save(swapping session: inout Session, for user: Key) {
+        shard(user).table.withLock { t in
+            if let i = t.sessions.index(forKey: user) {
+                swap(&t.sessions.values[i], &session)
+            } else {
+                t.sessions[user] = session
+            }
+        }
+    }
+
     public func language(of user: String) -> Lang? {
         let user = Key(user)
         return shard(user).table.withLock { $0.sessions[user]?.lang }
