@@ -183,13 +183,13 @@ public final class Desk: Responder {
             session.dialog = nil
             session.awaiting = nil
             out.fill(text: turn.book.text(had ? .cancelled : .nothingToCancel, session.lang), intent: .complaintFile,
-                        confidence: 1, lang: session.lang, handler: "conversation", outcome: .answered)
+                     confidence: 1, lang: session.lang, handler: "conversation", outcome: .answered)
             return
         }
         if !Desk.inDialog(session), Desk.isBareYesWord(word) {
             // "ya" with nothing pending is a nod, not a goodbye: invite the question.
             out.fill(text: turn.book.text(.emptyMessage, session.lang), intent: .help, confidence: 1, lang: session.lang,
-                        handler: "conversation", outcome: .askedForMore)
+                     handler: "conversation", outcome: .askedForMore)
             return
         }
         let cls = classifier.classify(turn.text, now: turn.now)

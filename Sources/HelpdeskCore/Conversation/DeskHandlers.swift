@@ -15,42 +15,33 @@ extension Desk {
         if intent != .registrationStatus && intent != .complaintStatus { session.awaiting = nil }
         if cls.confidence < Desk.minimumConfidence && intent == cls.intent && !Desk.isClearEnough(cls, turn.lowered) {
             out.fill(text: book.text(.fallback, lang), intent: cls.intent, confidence: cls.confidence, lang: lang,
-                        handler: "fallback", outcome: .fallback, entities: cls.entities)
+                     handler: "fallback", outcome: .fallback, entities: cls.entities)
             return
         }
         switch intent {
         case .greeting:
             reply(book.text(.greeting, lang), "greeting")
-            return
         case .help:
             reply(book.text(.help, lang), "help")
-            return
         case .thanks:
             reply(book.text(.thanks, lang), "thanks")
-            return
         case .goodbye:
             session.dialog = nil
             reply(book.text(.goodbye, lang), "goodbye")
-            return
         case .outOfScope:
             reply(book.text(Desk.outOfScopeKey(turn.lowered), lang), "out_of_scope", .fallback)
-            return
         case .scheduleQuery:
             reply(turn.box.content.schedules.answer(lowered: turn.lowered, entities: cls.entities, today: Day(turn.now), lang: lang), "schedule")
-            return
         case .registrationStatus:
             let (text, outcome) = registration(turn, cls, session: &session)
             reply(text, "registration", outcome)
-            return
         case .complaintStatus:
             let (text, outcome) = complaintStatus(turn, cls, session: &session)
             reply(text, "complaint_status", outcome)
-            return
         case .complaintFile:
             let dialog = ComplaintDialog(first: turn.text, entities: cls.entities)
             session.dialog = dialog
             reply(dialog.prompt(book, lang), "complaint", .askedForMore)
-            return
         case .handoffHuman:
             guard handoff.supervisorsOnline > 0 else {
                 reply(book.text(.handoffOffline, lang), "handoff", .answered, options: lang == .en ? ["complaint"] : ["aduan"])
@@ -58,7 +49,6 @@ extension Desk {
             }
             let position = handoff.enqueue(.init(user: turn.message.user, session: session.id, text: turn.text, at: turn.now))
             reply(book.text(.handoffQueued, lang, pairs: [("position", String(position))]), "handoff", .handedOff)
-            return
         }
     }
 
@@ -76,18 +66,16 @@ extension Desk {
         case .invalid:
             session.dialog = dialog
             switch slot {
-            case .description: reply(book.text(.complaintDescriptionShort, lang)); return
-            case .confirm: reply(book.text(.complaintConfirmAgain, lang)); return
-            default: reply(dialog.prompt(book, lang)); return
+            case .description: reply(book.text(.complaintDescriptionShort, lang))
+            case .confirm: reply(book.text(.complaintConfirmAgain, lang))
+            default: reply(dialog.prompt(book, lang))
             }
         case .filled:
             session.dialog = dialog
             reply(dialog.prompt(book, lang))
-            return
         case .declined:
             session.dialog = nil
             reply(book.text(.cancelled, lang), .answered)
-            return
         case .confirmed:
             let category = dialog.category ?? .other
             let data = turn.box.content.data
@@ -116,7 +104,6 @@ extension Desk {
                 Log.error(error.description)
                 session.dialog = dialog
                 reply(book.text(.complaintFailed, lang), .fallback)
-                return
             }
         }
     }

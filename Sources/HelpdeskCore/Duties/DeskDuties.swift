@@ -34,7 +34,7 @@ extension Desk {
                     Log.error("survey: \(error.description)")
                 }
                 out.fill(text: turn.book.text(.surveyThanks, lang, pairs: [("score", String(answer.score))]), intent: .thanks,
-                            confidence: 1, lang: lang, handler: "survey", outcome: .answered)
+                         confidence: 1, lang: lang, handler: "survey", outcome: .answered)
                 return true
             }
         }
