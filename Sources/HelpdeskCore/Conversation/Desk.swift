@@ -147,11 +147,14 @@ public final class Desk: Responder {
         session.lastSeen = now
         let text = Desk.trimmed(message.text)
         let turn = Turn(message: message, text: text, lowered: MessageText.lowered(text), box: currentBox, now: now)
-        // One `Reply` worked on in place: each `let` copy of it retained and released its strings.
-        var reply = dutyReply(turn, session: &session) ?? route(turn, session: &session)
+        // One `Reply` filled in place by whichever handler answers (`into:`): a `Reply` returned
+        // up the chain was copied (its strings retained) and the original destroyed at each
+        // `return` that merged several branches, four times a message.
+        var reply = Reply.blank
+        if !dutyReply(turn, session: &session, into: &reply) { route(turn, session: &session, into: &reply) }
         withDuties(&reply, turn, session: &session)
-        sessions.save(session, for: key)
         reply.session = session.id
+        sessions.save(swapping: &session, for: key)
         return reply
     }
 
@@ -167,9 +170,11 @@ public final class Desk: Responder {
         var book: ReplyBook { box.content.book }
     }
 
-    private func route(_ turn: Turn, session: inout Session) -> Reply {
+    /// Answers a message no duty took, into `out`.
+    private func route(_ turn: Turn, session: inout Session, into out: inout Reply) {
         guard !turn.text.isEmpty else {
-            return Reply(text: turn.book.text(.emptyMessage, session.lang), intent: .help, confidence: 1, lang: session.lang, handler: "conversation", outcome: .askedForMore)
+            out.fill(text: turn.book.text(.emptyMessage, session.lang), intent: .help, confidence: 1, lang: session.lang, handler: "conversation", outcome: .askedForMore)
+            return
         }
         // The message as a bare word ("Batal!" -> "batal"), for the cancel and yes tests and the dialog.
         let word = ComplaintDialog.plain(lowered: turn.lowered)
@@ -177,13 +182,15 @@ public final class Desk: Responder {
             let had = Desk.inDialog(session) || session.awaiting != nil
             session.dialog = nil
             session.awaiting = nil
-            return Reply(text: turn.book.text(had ? .cancelled : .nothingToCancel, session.lang), intent: .complaintFile,
-                         confidence: 1, lang: session.lang, handler: "conversation", outcome: .answered)
+            out.fill(text: turn.book.text(had ? .cancelled : .nothingToCancel, session.lang), intent: .complaintFile,
+                     confidence: 1, lang: session.lang, handler: "conversation", outcome: .answered)
+            return
         }
         if !Desk.inDialog(session), Desk.isBareYesWord(word) {
             // "ya" with nothing pending is a nod, not a goodbye: invite the question.
-            return Reply(text: turn.book.text(.emptyMessage, session.lang), intent: .help, confidence: 1, lang: session.lang,
-                         handler: "conversation", outcome: .askedForMore)
+            out.fill(text: turn.book.text(.emptyMessage, session.lang), intent: .help, confidence: 1, lang: session.lang,
+                     handler: "conversation", outcome: .askedForMore)
+            return
         }
         let cls = classifier.classify(turn.text, now: turn.now)
         if !session.langPinned, let lang = cls.lang { session.lang = lang }
@@ -191,15 +198,16 @@ public final class Desk: Responder {
         if var dialog = session.dialog {
             let otherTopic = cls.intent != .complaintFile && cls.confidence >= 0.7 && Desk.isTopic(cls.intent) && !dialog.accepts(turn.text, plain: word)
             if !otherTopic {
-                return continueComplaint(turn, cls, &dialog, plain: word, session: &session)
+                continueComplaint(turn, cls, &dialog, plain: word, session: &session, into: &out)
+                return
             }
             session.awaiting = nil
-            var reply = answer(turn, cls, intent: cls.intent, session: &session)
+            answer(turn, cls, intent: cls.intent, session: &session, into: &out)
             // Filled at load for every step but the confirmation (`ResumeTexts`).
-            reply.text = MessageText.joined(reply.text, turn.box.content.resumeTexts.line(dialog, turn.book, session.lang))
-            return reply
+            out.text = MessageText.joined(out.text, turn.box.content.resumeTexts.line(dialog, turn.book, session.lang))
+            return
         }
-        return answer(turn, cls, intent: effectiveIntent(turn, cls, session: session), session: &session)
+        answer(turn, cls, intent: effectiveIntent(turn, cls, session: session), session: &session, into: &out)
     }
 
     /// The intent to act on: identifiers and pending questions win over a weak classification.

@@ -3,58 +3,62 @@ import Foundation
 /// The desk's per-intent answers: each turns one classified message into a `Reply` using the
 /// services. Kept apart from `Desk.swift` (routing and state) so each file stays readable.
 extension Desk {
-    func answer(_ turn: Turn, _ cls: Classification, intent: IntentLabel, session: inout Session) -> Reply {
+    /// Answers `intent` into `out` (assigned in place: a returned `Reply` was copied at the merge
+    /// of the switch's branches and the original destroyed).
+    func answer(_ turn: Turn, _ cls: Classification, intent: IntentLabel, session: inout Session, into out: inout Reply) {
         let lang = session.lang
         let book = turn.book
-        func reply(_ text: String, _ handler: String, _ outcome: Outcome = .answered, ticket: String? = nil, options: [String] = []) -> Reply {
-            Reply(text: text, intent: intent, confidence: cls.confidence, lang: lang, handler: handler, outcome: outcome,
-                  entities: cls.entities, ticket: ticket, options: options)
+        func reply(_ text: String, _ handler: String, _ outcome: Outcome = .answered, ticket: String? = nil, options: [String] = []) {
+            out.fill(text: text, intent: intent, confidence: cls.confidence, lang: lang, handler: handler, outcome: outcome,
+                     entities: cls.entities, ticket: ticket, options: options)
         }
         if intent != .registrationStatus && intent != .complaintStatus { session.awaiting = nil }
         if cls.confidence < Desk.minimumConfidence && intent == cls.intent && !Desk.isClearEnough(cls, turn.lowered) {
-            return Reply(text: book.text(.fallback, lang), intent: cls.intent, confidence: cls.confidence, lang: lang,
-                         handler: "fallback", outcome: .fallback, entities: cls.entities)
+            out.fill(text: book.text(.fallback, lang), intent: cls.intent, confidence: cls.confidence, lang: lang,
+                     handler: "fallback", outcome: .fallback, entities: cls.entities)
+            return
         }
         switch intent {
         case .greeting:
-            return reply(book.text(.greeting, lang), "greeting")
+            reply(book.text(.greeting, lang), "greeting")
         case .help:
-            return reply(book.text(.help, lang), "help")
+            reply(book.text(.help, lang), "help")
         case .thanks:
-            return reply(book.text(.thanks, lang), "thanks")
+            reply(book.text(.thanks, lang), "thanks")
         case .goodbye:
             session.dialog = nil
-            return reply(book.text(.goodbye, lang), "goodbye")
+            reply(book.text(.goodbye, lang), "goodbye")
         case .outOfScope:
-            return reply(book.text(Desk.outOfScopeKey(turn.lowered), lang), "out_of_scope", .fallback)
+            reply(book.text(Desk.outOfScopeKey(turn.lowered), lang), "out_of_scope", .fallback)
         case .scheduleQuery:
-            return reply(turn.box.content.schedules.answer(lowered: turn.lowered, entities: cls.entities, today: Day(turn.now), lang: lang), "schedule")
+            reply(turn.box.content.schedules.answer(lowered: turn.lowered, entities: cls.entities, today: Day(turn.now), lang: lang), "schedule")
         case .registrationStatus:
             let (text, outcome) = registration(turn, cls, session: &session)
-            return reply(text, "registration", outcome)
+            reply(text, "registration", outcome)
         case .complaintStatus:
             let (text, outcome) = complaintStatus(turn, cls, session: &session)
-            return reply(text, "complaint_status", outcome)
+            reply(text, "complaint_status", outcome)
         case .complaintFile:
             let dialog = ComplaintDialog(first: turn.text, entities: cls.entities)
             session.dialog = dialog
-            return reply(dialog.prompt(book, lang), "complaint", .askedForMore)
+            reply(dialog.prompt(book, lang), "complaint", .askedForMore)
         case .handoffHuman:
             guard handoff.supervisorsOnline > 0 else {
-                return reply(book.text(.handoffOffline, lang), "handoff", .answered, options: lang == .en ? ["complaint"] : ["aduan"])
+                reply(book.text(.handoffOffline, lang), "handoff", .answered, options: lang == .en ? ["complaint"] : ["aduan"])
+                return
             }
             let position = handoff.enqueue(.init(user: turn.message.user, session: session.id, text: turn.text, at: turn.now))
-            return reply(book.text(.handoffQueued, lang, pairs: [("position", String(position))]), "handoff", .handedOff)
+            reply(book.text(.handoffQueued, lang, pairs: [("position", String(position))]), "handoff", .handedOff)
         }
     }
 
     func continueComplaint(_ turn: Turn, _ cls: Classification, _ dialog: inout ComplaintDialog, plain word: String,
-                           session: inout Session) -> Reply {
+                           session: inout Session, into out: inout Reply) {
         let lang = session.lang
         let book = turn.book
-        func reply(_ text: String, _ outcome: Outcome = .askedForMore, ticket: String? = nil) -> Reply {
-            Reply(text: text, intent: .complaintFile, confidence: cls.confidence, lang: lang, handler: "complaint",
-                  outcome: outcome, entities: cls.entities, ticket: ticket)
+        func reply(_ text: String, _ outcome: Outcome = .askedForMore, ticket: String? = nil) {
+            out.fill(text: text, intent: .complaintFile, confidence: cls.confidence, lang: lang, handler: "complaint",
+                     outcome: outcome, entities: cls.entities, ticket: ticket)
         }
         let slot = dialog.next
         // `turn.text` is already trimmed, so `answer(_:entities:)` would trim and lowercase it again for nothing.
@@ -62,16 +66,16 @@ extension Desk {
         case .invalid:
             session.dialog = dialog
             switch slot {
-            case .description: return reply(book.text(.complaintDescriptionShort, lang))
-            case .confirm: return reply(book.text(.complaintConfirmAgain, lang))
-            default: return reply(dialog.prompt(book, lang))
+            case .description: reply(book.text(.complaintDescriptionShort, lang))
+            case .confirm: reply(book.text(.complaintConfirmAgain, lang))
+            default: reply(dialog.prompt(book, lang))
             }
         case .filled:
             session.dialog = dialog
-            return reply(dialog.prompt(book, lang))
+            reply(dialog.prompt(book, lang))
         case .declined:
             session.dialog = nil
-            return reply(book.text(.cancelled, lang), .answered)
+            reply(book.text(.cancelled, lang), .answered)
         case .confirmed:
             let category = dialog.category ?? .other
             let data = turn.box.content.data
@@ -93,14 +97,13 @@ extension Desk {
                 session.dialog = nil
                 session.lastTicket = complaint.ticket
                 let key: ReplyKey = category.isConfidential || complaint.mode != .normal ? .complaintFiledConfidential : .complaintFiled
-                var filed = reply(book.text(key, lang, ["ticket": complaint.ticket, "due": DayWording.long(complaint.due, lang)]),
-                                  .complaintFiled, ticket: complaint.ticket)
-                filed.durability = durability
-                return filed
+                reply(book.text(key, lang, ["ticket": complaint.ticket, "due": DayWording.long(complaint.due, lang)]),
+                            .complaintFiled, ticket: complaint.ticket)
+                out.durability = durability
             } catch {
                 Log.error(error.description)
                 session.dialog = dialog
-                return reply(book.text(.complaintFailed, lang), .fallback)
+                reply(book.text(.complaintFailed, lang), .fallback)
             }
         }
     }

@@ -62,6 +62,29 @@ public struct Reply: Sendable, Equatable {
         }
     }
 
+    /// An empty reply for a handler to fill in place (`Desk.respond`): its strings are empty and
+    /// its arrays the shared empty storage, so filling it frees nothing. A constant: building a
+    /// `Reply` with an initializer built it in memory, copied it out and destroyed the original.
+    static let blank = Reply(text: "", intent: .help, confidence: 0, lang: .id, handler: "", outcome: .answered)
+
+    /// Becomes `Reply(text: ..., ...)` field by field: assigning a whole new `Reply` (a value
+    /// this large is built in memory) copied it, retaining its strings, and destroyed the original.
+    @inline(__always)
+    mutating func fill(text: String, intent: IntentLabel, confidence: Double, lang: Lang, handler: String,
+                       outcome: Outcome, entities: [Entity] = [], ticket: String? = nil, options: [String] = []) {
+        self.text = text
+        self.intent = intent
+        self.confidence = confidence
+        self.lang = lang
+        self.handler = handler
+        self.outcome = outcome
+        self.entities = entities
+        self.ticket = ticket
+        self.options = options
+        self.session = ""
+        self.durability = nil
+    }
+
     /// The reply to send when the record it depends on could not be saved.
     public var undurable: Reply {
         var r = self

@@ -21,8 +21,9 @@ extension Desk {
         }
     }
 
-    /// A reply owed to a duty (a survey answer, a data-rights request), or nil to route as usual.
-    func dutyReply(_ turn: Turn, session: inout Session) -> Reply? {
+    /// Answers a message owed to a duty (a survey answer, a data-rights request) into `out`;
+    /// false (and `out` untouched) to route as usual.
+    func dutyReply(_ turn: Turn, session: inout Session, into out: inout Reply) -> Bool {
         let lang = session.lang
         if let service = session.surveyFor {
             session.surveyFor = nil
@@ -32,13 +33,15 @@ extension Desk {
                 } catch {
                     Log.error("survey: \(error.description)")
                 }
-                return Reply(text: turn.book.text(.surveyThanks, lang, pairs: [("score", String(answer.score))]), intent: .thanks,
-                             confidence: 1, lang: lang, handler: "survey", outcome: .answered)
+                out.fill(text: turn.book.text(.surveyThanks, lang, pairs: [("score", String(answer.score))]), intent: .thanks,
+                         confidence: 1, lang: lang, handler: "survey", outcome: .answered)
+                return true
             }
         }
-        guard let request = turn.content.privacy.match(lowered: turn.lowered) else { return nil }
+        guard let request = turn.content.privacy.match(lowered: turn.lowered) else { return false }
         let text = request == .access ? dataHeld(turn, session: session) : erase(turn, session: &session)
-        return Reply(text: text, intent: .help, confidence: 1, lang: lang, handler: "privacy", outcome: .answered)
+        out.fill(text: text, intent: .help, confidence: 1, lang: lang, handler: "privacy", outcome: .answered)
+        return true
     }
 
     /// Adds the privacy notice and the survey question where they are due (to the reply in place:

@@ -158,7 +158,15 @@ public struct ProtocolSession {
 
     /// The desk's answer, unless a supervisor has the conversation (then the relay's).
     private func respond(_ message: Message, viaJSON: Bool) -> Reply {
+        // Each path returns a call's result (written straight into the caller's reply): a
+        // `Reply` merged from several branches was copied and the original destroyed.
         guard let relay else { return responder.respond(to: message) }
+        return relayed(message, viaJSON: viaJSON, relay: relay)
+    }
+
+    /// The reply while a relay is installed: a supervisor's, or the desk's (shown to the relay).
+    @inline(never)
+    private func relayed(_ message: Message, viaJSON: Bool, relay: any ConversationRelay) -> Reply {
         if let staff = relay.intercept(message, viaJSON: viaJSON, context: context) { return staff }
         let reply = responder.respond(to: message)
         relay.answered(message, reply, viaJSON: viaJSON, context: context)

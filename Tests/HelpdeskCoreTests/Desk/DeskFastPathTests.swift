@@ -42,6 +42,25 @@ import Testing
         #expect(phrases.match("hapus data saya") == nil)
     }
 
+    /// The one-pass match (both lists in one `PhraseGroups`) against a byte search per list,
+    /// erasure first, on lists that overlap, share prefixes, hold one-byte or empty phrases.
+    @Test func privacyOnePassMatchesTheSearchPerList() {
+        let pairs: [([String], [String])] = [
+            (PrivacyRequest.Phrases.defaults.access, PrivacyRequest.Phrases.defaults.erase),
+            (["data", "lihat data saya"], ["data saya", "hapus"]), (["d"], ["da"]), (["dat"], ["d"]),
+            ([""], ["zzz"]), (["zzz"], [""]), ([], []), (["é hapus"], ["ü"]), (["data saya ü"], ["data saya"]),
+        ]
+        for (access, erase) in pairs {
+            let phrases = PrivacyRequest.Phrases(access: access, erase: erase)
+            for text in Self.texts + ["lihat data saya, lalu hapus data saya", "hapus data saya lalu lihat data saya", "z"] {
+                let lowered = text.lowercased()
+                let reference: PrivacyRequest? = erase.contains { lowered.includes($0) } ? .erase
+                    : access.contains { lowered.includes($0) } ? .access : nil
+                #expect(phrases.match(lowered: lowered) == reference, "\(access) \(erase) in \(lowered)")
+            }
+        }
+    }
+
     @Test func complaintModeKeywords() {
         #expect(ComplaintDialog.mode(in: "saya mau anonim saja") == .anonymous)
         #expect(ComplaintDialog.mode(in: "tanpa nama") == .anonymous)

@@ -79,6 +79,38 @@ import Testing
         }
     }
 
+    /// The desk's save (`save(swapping:for:)`, the working copy swapped into the table) against
+    /// the save by value: both stores read back the same session after every step, and the
+    /// swapped-out value is what the table held before.
+    @Test func swappingSaveEqualsSave() {
+        var r = SystemRandomNumberGenerator()
+        let byValue = SessionStore(), bySwap = SessionStore()
+        let key = SessionStore.Key("tg:42")
+        var now = Date(timeIntervalSince1970: 1_795_000_000)
+        _ = byValue.checkout(key, now: now)
+        var first = bySwap.checkout(key, now: now)
+        first.id = byValue.checkout(key, now: now).id  // the two stores numbered their sessions apart
+        bySwap.save(swapping: &first, for: key)
+        for step in 0..<3_000 {
+            now = now.addingTimeInterval(1)
+            var working = byValue.checkout(key, now: now)
+            let before = bySwap.checkout(key, now: now)
+            #expect(Self.identical(working, before), "step \(step)")
+            working.lastSeen = now  // as the desk does (else the session times out and each store starts anew)
+            for _ in 0..<Int.random(in: 0...3, using: &r) { Self.randomChange(&working, &r) }
+            var swapped = working
+            byValue.save(working, for: key)
+            bySwap.save(swapping: &swapped, for: key)
+            #expect(Self.identical(swapped, before), "step \(step)")
+            #expect(Self.identical(bySwap.checkout(key, now: now), working), "step \(step)")
+        }
+        // A user the table does not hold is added, as `save` adds it.
+        var fresh = Session(id: "s9", lastSeen: now)
+        fresh.lastTicket = "ADU-2026-00042"
+        bySwap.save(swapping: &fresh, for: SessionStore.Key("tg:new"))
+        #expect(bySwap.checkout("tg:new", now: now).lastTicket == "ADU-2026-00042")
+    }
+
     @Test func canonicallyEqualTextsAreStillReplaced() {
         var stored = Session(id: "s1", lastSeen: Date())
         stored.lastTicket = "caf\u{E9}"
