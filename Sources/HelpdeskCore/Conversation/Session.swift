@@ -91,16 +91,6 @@ public final class SessionStore: Sendable {
 
         static func == (a: Key, b: Key) -> Bool { a.hash == b.hash && a.user == b.user }
         func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-        /// What the table's lookups hash with: `hash` (already the process's seeded SipHash of
-        /// the user) mixed with the table's seed by a multiply and a shift, where the default ran
-        /// a second SipHash over it on every lookup (two a message, ~150 instructions each).
-        /// Equal keys give equal values; the shift brings the high bits into the bucket bits.
-        func _rawHashValue(seed: Int) -> Int {
-            var x = UInt64(UInt(bitPattern: hash ^ seed)) &* 0x9E37_79B9_7F4A_7C15
-            x ^= x >> 29
-            return Int(Int64(bitPattern: x))
-        }
     }
 
     private struct Table {
