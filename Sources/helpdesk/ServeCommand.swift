@@ -80,6 +80,7 @@ enum ServeCommand: Command {
             Log.level = parsed
         }
         let configuration = try configuration(args)
+        AllocatorPolicy.applyForServer()
         let helpdesk: Helpdesk
         do {
             helpdesk = try Helpdesk(configuration: configuration)

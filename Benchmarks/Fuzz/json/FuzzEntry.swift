@@ -3,7 +3,11 @@
 // Invariants: no crash; whatever parses writes back as JSON that parses to an equal value, and
 // writing that value again gives the same text (parse → write → parse round-trips); the decoder
 // never crashes and a `{` line it accepts is a JSON object; the flat-message fast path
-// (FlatMessageDecoder) decodes every `{` line exactly as the general path does.
+// (FlatMessageDecoder) decodes every `{` line exactly as the general path does, also with a
+// connection's remembered user and channel (`RepeatedFields`, kept from input to input and used
+// twice on each line, so the second decode takes the remembered strings).
+
+nonisolated(unsafe) private var remembered = RepeatedFields()
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -22,7 +26,12 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     let line = String(decoding: bytes, as: UTF8.self)
     if line.utf8.first == UInt8(ascii: "{") {
-        invariant(RequestDecoder.decode(line) == RequestDecoder.decodeObject(line), "fast path differs from the general path: \(line)")
+        let general = RequestDecoder.decodeObject(line)
+        invariant(RequestDecoder.decode(line) == general, "fast path differs from the general path: \(line)")
+        for _ in 0..<2 {
+            invariant(RequestDecoder.decode(line, repeated: &remembered) == general,
+                      "fast path with remembered fields differs from the general path: \(line)")
+        }
     }
     switch RequestDecoder.decode(line) {
     case .success(.message(_, _, _, let text)):
