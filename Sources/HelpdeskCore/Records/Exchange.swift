@@ -7,8 +7,8 @@ import Foundation
 /// The fields live in one immutable object (`Storage`): an exchange is handed on three times
 /// (the supervisors' ring, the transcript writer's buffer and its flush), and a copy of the
 /// plain struct retained its eight strings and arrays each time (30 reference-count calls a
-/// copy); now a copy is one retain. Reading a field borrows it from the object; setting one
-/// (tests only) builds a new object, so copies never share a change.
+/// copy); now a copy is one retain. Its fields are read-only (an exchange, once answered, is a
+/// record); reading one borrows it from the object.
 public struct Exchange: Sendable, Equatable {
     /// The exchange's values, as the struct held them before they moved into `Storage`.
     @usableFromInline
@@ -45,40 +45,32 @@ public struct Exchange: Sendable, Equatable {
         init(_ fields: consuming Fields) { self.fields = fields }
     }
 
-    @usableFromInline var storage: Storage
+    @usableFromInline let storage: Storage
 
     public var session: String {
         @inlinable _read { yield storage.fields.session }
-        set { update { $0.session = newValue } }
     }
     public var channel: String {
         @inlinable _read { yield storage.fields.channel }
-        set { update { $0.channel = newValue } }
     }
     /// The raw user key (`tg:5512`, `tcp:127.0.0.1:50123#17`); the recorder stores only a keyed hash of it.
     public var user: String {
         @inlinable _read { yield storage.fields.user }
-        set { update { $0.user = newValue } }
     }
     public var arrived: Date {
         @inlinable get { storage.fields.arrived }
-        set { update { $0.arrived = newValue } }
     }
     public var replied: Date {
         @inlinable get { storage.fields.replied }
-        set { update { $0.replied = newValue } }
     }
     public var latencyMicros: Int64 {
         @inlinable get { storage.fields.latencyMicros }
-        set { update { $0.latencyMicros = newValue } }
     }
     public var message: String {
         @inlinable _read { yield storage.fields.message }
-        set { update { $0.message = newValue } }
     }
     public var reply: Reply {
         @inlinable _read { yield storage.fields.reply }
-        set { update { $0.reply = newValue } }
     }
 
     @inlinable
@@ -86,13 +78,6 @@ public struct Exchange: Sendable, Equatable {
                 latencyMicros: Int64, message: String, reply: Reply) {
         storage = Storage(Fields(session: session, channel: channel, user: user, arrived: arrived, replied: replied,
                                  latencyMicros: latencyMicros, message: message, reply: reply))
-    }
-
-    /// A change makes a new object: others holding this exchange keep the old values.
-    private mutating func update(_ change: (inout Fields) -> Void) {
-        var fields = storage.fields
-        change(&fields)
-        storage = Storage(fields)
     }
 
     public static func == (a: Exchange, b: Exchange) -> Bool {

@@ -58,9 +58,8 @@ import Testing
                 metrics.observe(intent: intent.rawValue, channel: channel, latencyMicros: micros, confidence: confidence,
                                 outcome: outcome.rawValue, at: at)
             } else {
-                var e = exchange("m\(i)", at: at, intent: intent, latency: micros, confidence: confidence,
+                let e = exchange("m\(i)", at: at, intent: intent, latency: micros, confidence: confidence,
                                  outcome: outcome, channel: channel)
-                e.latencyMicros = micros
                 metrics.observe(e)
             }
             reference.add(intent: intent.rawValue, channel: channel, micros: micros, confidence: confidence,
