@@ -24,7 +24,7 @@ sources() { # target -> product source files it needs
   local S=$ROOT/Sources
   case $1 in
     framer) echo "$S/HelpdeskServer/Framing/LineFramer.swift" ;;
-    json) echo "$S/HelpdeskCore/JSON/"*.swift "$S/HelpdeskServer/Protocol/Request.swift" "$S/HelpdeskServer/Protocol/FlatMessageDecoder.swift" "$S/HelpdeskServer/Protocol/ProtocolError.swift" ;;
+    json) echo "$S/HelpdeskCore/JSON/"*.swift "$S/HelpdeskCore/Language/TextSearch.swift" "$S/HelpdeskServer/Protocol/Request.swift" "$S/HelpdeskServer/Protocol/FlatMessageDecoder.swift" "$S/HelpdeskServer/Protocol/ProtocolError.swift" ;;
     csv) echo "$S/HelpdeskCore/Data/CSVReader.swift" "$S/HelpdeskCore/Checks/Problem.swift" ;;
     http) echo "$S/HelpdeskServer/HTTP/HTTPRequest.swift" "$S/HelpdeskServer/HTTP/HTTPRequestParser.swift" ;;
     *) echo "unknown target $1" >&2; return 1 ;;
