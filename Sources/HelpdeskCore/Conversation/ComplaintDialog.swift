@@ -152,9 +152,8 @@ public struct ComplaintDialog: Sendable, Equatable {
         if let (first, last) = MessageText.ends(lowered), isKept(first), isKept(last) {
             return lowered
         }
-        var lowered = lowered
         // Trim ASCII ends by bytes; only a non-ASCII end needs Foundation's Unicode whitespace set.
-        let cut: Range<Int>? = lowered.withUTF8 { u in
+        let cut: Range<Int>? = lowered.withUTF8Bytes { u in
             var lo = 0, hi = u.count
             while lo < hi, isTrimmedASCII(u[lo]) { lo += 1 }
             while hi > lo, isTrimmedASCII(u[hi - 1]) { hi -= 1 }
@@ -196,8 +195,7 @@ public struct ComplaintDialog: Sendable, Equatable {
         // Most answers are one word ("2", "anonim"); longer ones are mostly sentences typed
         // while the dialog waits (every message then comes through `accepts`): count the words
         // that are not fillers, by bytes, without building a list of them.
-        var copy = text
-        let (count, kept) = copy.withUTF8 { u in
+        let (count, kept) = text.withUTF8Bytes { u in
             let words = keptWords(u)
             // The word becomes a `String` only when it is the only one (the only case that reads it).
             return (words.count, words.count == 1 ? words.kept.map { String(decoding: UnsafeBufferPointer(rebasing: u[$0]), as: UTF8.self) } : nil)

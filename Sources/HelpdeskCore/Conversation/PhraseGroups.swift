@@ -40,16 +40,7 @@ struct PhraseGroups: Sendable {
 
     /// The bits of the lists that have a phrase in `text`.
     func found(in text: String) -> UInt64 {
-        // Read in place (a `var` copy for `withUTF8` cost a retain and a release per search).
-        if let found = text.utf8.withContiguousStorageIfAvailable({ hay in
-            pairs.withUnsafeBufferPointer { found(in: hay, pairs: $0) }
-        }) {
-            return found
-        }
-        var text = text
-        return text.withUTF8 { hay in
-            pairs.withUnsafeBufferPointer { found(in: hay, pairs: $0) }
-        }
+        return text.withUTF8Bytes { hay in pairs.withUnsafeBufferPointer { found(in: hay, pairs: $0) } }
     }
 
     private func found(in hay: UnsafeBufferPointer<UInt8>, pairs: UnsafeBufferPointer<UInt64>) -> UInt64 {

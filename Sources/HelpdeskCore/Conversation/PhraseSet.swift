@@ -30,16 +30,7 @@ struct PhraseSet: Sendable {
     /// Whether `text` contains any of the phrases (byte for byte).
     func found(in text: String) -> Bool {
         if hasEmpty { return true }
-        // Read in place (a `var` copy for `withUTF8` cost a retain and a release per search).
-        if let found = text.utf8.withContiguousStorageIfAvailable({ hay in
-            pairs.withUnsafeBufferPointer { found(in: hay, pairs: $0) }
-        }) {
-            return found
-        }
-        var text = text
-        return text.withUTF8 { hay in
-            pairs.withUnsafeBufferPointer { found(in: hay, pairs: $0) }
-        }
+        return text.withUTF8Bytes { hay in pairs.withUnsafeBufferPointer { found(in: hay, pairs: $0) } }
     }
 
     private func found(in hay: UnsafeBufferPointer<UInt8>, pairs: UnsafeBufferPointer<UInt64>) -> Bool {

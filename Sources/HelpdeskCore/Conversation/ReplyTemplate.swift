@@ -75,7 +75,6 @@ struct ReplyTemplate: Sendable {
     }
 
     @inline(__always) private static func append(_ s: String, to out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { out.append(contentsOf: $0) }
+        s.withUTF8Bytes { out.append(contentsOf: $0) }
     }
 }

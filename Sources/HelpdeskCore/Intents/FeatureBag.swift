@@ -92,8 +92,7 @@ struct FeatureBag {
 
     /// The same into `out[n...]` (room for `2 * word.utf8.count` more), advancing `n`.
     @inline(__always) static func addGrams(_ word: String, into out: UnsafeMutablePointer<UInt64>, _ n: inout Int) {
-        var word = word
-        word.withUTF8 { bytes in
+        word.withUTF8Bytes { bytes in
             guard bytes.count + 2 >= 4 else { return } // words of one letter give no useful n-grams
             var window: UInt64 = 94 // "^"
             var k = n

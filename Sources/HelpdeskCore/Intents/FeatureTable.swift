@@ -65,8 +65,7 @@ struct FeatureTable: Sendable {
 
     /// FNV-1a of a string's UTF-8 bytes (the same value as `fnv(s.utf8)`), read from contiguous storage.
     @inline(__always) static func fnv(_ s: String, from h: UInt64 = fnvBasis) -> UInt64 {
-        var s = s
-        return s.withUTF8 { fnv($0, from: h) }
+        return s.withUTF8Bytes { fnv($0, from: h) }
     }
 
     /// One more byte into an FNV-1a hash.

@@ -80,8 +80,7 @@ struct KnownGrams: Sendable {
 
     /// Whether known token t's stem is `s`.
     func stemEquals(_ t: Int, _ s: String) -> Bool {
-        var s = s
-        return s.withUTF8 { x in
+        return s.withUTF8Bytes { x in
             stemBytes.withUnsafeBufferPointer { b in
                 let start = Int(stemStart[t]), n = Int(stemStart[t + 1]) - start
                 return n == x.count && (n == 0 || memcmp(b.baseAddress! + start, x.baseAddress!, n) == 0)

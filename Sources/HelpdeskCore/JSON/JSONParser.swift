@@ -8,8 +8,7 @@ public struct JSONParser {
 
     /// Parses one complete JSON document; trailing whitespace is allowed, anything else is an error.
     public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
-        var text = text
-        let result = text.withUTF8 { buffer in
+        let result = text.withUTF8Bytes { buffer in
             Result { () throws(JSONParseError) -> JSONValue in try parse(buffer, maxDepth: maxDepth) }
         }
         return try result.get()

@@ -64,8 +64,7 @@ public struct JSONWriter: Sendable {
     /// with escapes (a reply with line breaks) is escaped into a temporary and appended once,
     /// not one `Array.append` per run and per escape.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { utf8 in
+        s.withUTF8Bytes { utf8 in
             let n = utf8.count
             guard let p = utf8.baseAddress, firstEscape(p, from: 0, count: n) < n else {
                 out.append(UInt8(ascii: "\""))

@@ -57,8 +57,7 @@ public struct SpellingCorrector: Sendable {
 
     /// The closest vocabulary word within the allowed distance, or nil (also for known words).
     public func correct(_ word: String) -> String? {
-        var word = word
-        return word.withUTF8 { b in
+        return word.withUTF8Bytes { b in
             let maxD = Self.allowedDistance(b.count)
             guard maxD > 0, known.index(b) == nil, b.allSatisfy(TextFolding.isLetter) else { return nil }
             var best: (d: Int, f: Int, h: Int32)?

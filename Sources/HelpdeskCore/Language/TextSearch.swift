@@ -14,6 +14,16 @@ extension String {
             Array(needle.utf8).withUnsafeBufferPointer { pin in ByteSearch.includes(hay, pin) }
         }
     }
+
+    /// Calls `body` with the string's UTF-8 bytes, read in place when the string's storage is
+    /// contiguous (the usual case: no copy, and none of the retain and release a `var` copy for
+    /// `withUTF8` costs), otherwise from a contiguous copy.
+    @inlinable @inline(__always)
+    public func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = self
+        return copy.withUTF8(body)
+    }
 }
 
 /// The byte search behind `String.includes`, for callers that hold bytes already pinned (a
@@ -24,8 +34,7 @@ enum ByteSearch {
     }
 
     static func includes(_ hay: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
-        var needle = needle
-        return needle.withUTF8 { includes(hay, $0) }
+        return needle.withUTF8Bytes { includes(hay, $0) }
     }
 
     static func includes(_ hay: UnsafeBufferPointer<UInt8>, _ pin: UnsafeBufferPointer<UInt8>) -> Bool {

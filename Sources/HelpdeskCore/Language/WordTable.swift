@@ -61,13 +61,11 @@ final class WordTable: Sendable {
 
     /// The index of `word`, or nil.
     @inline(__always) func index(_ word: String) -> Int? {
-        var word = word
-        return word.withUTF8 { index($0) }
+        return word.withUTF8Bytes { index($0) }
     }
 
     /// The index of `word` when its hash is known.
     @inline(__always) func index(_ word: String, hash: UInt64) -> Int? {
-        var word = word
-        return word.withUTF8 { index($0, hash: hash) }
+        return word.withUTF8Bytes { index($0, hash: hash) }
     }
 }

@@ -34,8 +34,7 @@ public struct HashChain: Sendable, Equatable {
 
     /// Records that `line` (without newline) was written as the next line.
     public mutating func append(line: String) {
-        var line = line
-        line.withUTF8 { append(lineBytes: $0) }
+        line.withUTF8Bytes { append(lineBytes: $0) }
     }
 
     /// Records that the line whose bytes are `line` (without newline) was written next.

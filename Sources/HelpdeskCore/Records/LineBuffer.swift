@@ -53,14 +53,12 @@ struct LineBuffer: ~Copyable {
 
     /// Appends a string's UTF-8 (a separate label, so that literals take the `StaticString` form).
     mutating func append(contentsOf text: String) {
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Appends `text` as a JSON string literal, escaped as `JSONWriter.appendQuoted` does.
     mutating func appendQuoted(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
+        text.withUTF8Bytes { utf8 in
             reserve(6 * utf8.count + 2)
             base[count] = UInt8(ascii: "\"")
             count += 1

@@ -14,8 +14,7 @@ public struct Pseudonym: Sendable {
     }
 
     public func of(_ user: String) -> String {
-        var user = user
-        return user.withUTF8 { bytes in
+        return user.withUTF8Bytes { bytes in
             mac.withMAC(bytes) { "u_" + Hex.encode(UnsafeBufferPointer(rebasing: $0.prefix(8))) }
         }
     }

@@ -19,8 +19,7 @@ struct QuotedTextCache {
     /// Appends `"…"`: `transform(text's UTF-8)` escaped as `LineBuffer.appendQuoted` does.
     mutating func append(_ text: String, to out: inout LineBuffer,
                          transform: (UnsafeBufferPointer<UInt8>) -> String) {
-        var text = text
-        text.withUTF8 { u in
+        text.withUTF8Bytes { u in
             guard let miss = table.find(u, hit: { out.append($0) }) else { return }
             let start = out.count
             out.appendQuoted(transform(u))

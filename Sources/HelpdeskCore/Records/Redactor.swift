@@ -25,8 +25,7 @@ public struct Redactor: Sendable {
     /// `redact`, with the byte-at-a-time scan when `skipping` is false (the reference the tests
     /// compare the skipping scan with).
     func redact(_ text: String, skipping: Bool) -> String {
-        var text = text
-        return text.withUTF8 { redact(bytes: $0, skipping: skipping) } ?? text
+        text.withUTF8Bytes { redact(bytes: $0, skipping: skipping) } ?? text
     }
 
     /// `redact` of a text given as its UTF-8 bytes (valid UTF-8).

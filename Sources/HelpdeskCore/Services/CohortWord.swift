@@ -34,8 +34,7 @@ enum CohortWord {
 
     /// The same for a `String` (an entity's value).
     static func number(_ text: String) -> Int? {
-        var text = text
-        return text.withUTF8 { number($0) }
+        text.withUTF8Bytes { number($0) }
     }
 
     @inline(__always) private static func isAlnum(_ b: UInt8) -> Bool {

@@ -4,8 +4,7 @@ extension Schedules {
     /// `" " + text + " "`, copied into one string of the right size (two `String.append`s
     /// cost ~1.1k instructions a question).
     static func spaced(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { u in
+        text.withUTF8Bytes { u in
             String(unsafeUninitializedCapacity: u.count + 2) { out in
                 out[0] = 0x20
                 if let base = u.baseAddress, !u.isEmpty { (out.baseAddress! + 1).initialize(from: base, count: u.count) }

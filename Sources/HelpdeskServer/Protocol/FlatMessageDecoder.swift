@@ -15,8 +15,7 @@ enum FlatMessageDecoder {
     /// `decode(line)`, taking the user and channel strings from `repeated` when the line's are
     /// byte for byte the connection's last ones (and remembering them otherwise).
     static func decode(_ line: String, repeated: inout RepeatedFields) -> Request? {
-        var line = line
-        return line.withUTF8 { decode($0, repeated: &repeated) }
+        return line.withUTF8Bytes { decode($0, repeated: &repeated) }
     }
 
     /// The members the fast path knows.

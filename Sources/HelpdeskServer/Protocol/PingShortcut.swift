@@ -17,8 +17,7 @@ enum PingShortcut {
     /// Appends the answer and returns true when `line` is a compact ping; false (nothing
     /// appended) otherwise.
     static func answer(_ line: String, into out: inout [UInt8]) -> Bool {
-        var line = line
-        return line.withUTF8 { bytes -> Bool in
+        return line.withUTF8Bytes { bytes -> Bool in
             guard bytes.count >= 14, bytes[0] == UInt8(ascii: "{"), bytes[bytes.count - 1] == UInt8(ascii: "}") else { return false }
             let id: Range<Int>
             if starts(bytes, with: idKey, at: 0) {
