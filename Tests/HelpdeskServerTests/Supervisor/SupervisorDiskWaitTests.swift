@@ -180,7 +180,9 @@ import HelpdeskCore
     /// at once (the blocking behaviour); on one it only collects the record.
     @Test func dependOnWaitsOnlyWithoutAnEventLoop() throws {
         let disk = Disk()
-        let fd = open("/dev/null", O_WRONLY)
+        let path = NSTemporaryDirectory() + "helpdesk-dependon-" + UUID().uuidString
+        defer { unlink(path) }
+        let fd = open(path, O_WRONLY | O_CREAT, 0o600)
         let syncer = FileSyncer(fd: fd, path: "test", sync: disk.sync)
         let failure = ProtocolError(.badRequest, "not saved")
         var blocking = ConnectionContext(connectionUser: "tcp:x#1", peer: "x", connectionNumber: 1)
