@@ -4,9 +4,9 @@ import Synchronization
 import Glibc
 #endif
 
-/// An append-only, hash-chained JSON-lines file (see `HashChain`) that is durable when `append`
-/// returns: one `write` and an `fsync` per record. The audit log and the survey log are built on
-/// it, so `helpdesk verify` covers them like transcripts. On open the chain is resumed from the
+/// An append-only, hash-chained JSON-lines file (see `HashChain`); opened without
+/// `syncInBackground` it is durable when `append` returns: one `write` and an `fsync` per record.
+/// The audit log and the survey log are built on it, so `helpdesk verify` covers them like transcripts. On open the chain is resumed from the
 /// file's bytes and a torn last line (a crash mid-write) is cut off and reported.
 ///
 /// A log opened with `syncInBackground` writes at once and leaves the `fsync` to a `FileSyncer`,

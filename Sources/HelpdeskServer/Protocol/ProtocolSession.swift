@@ -183,11 +183,6 @@ public struct ProtocolSession {
         }
     }
 
-    /// `resolveDurability` with one outcome for every awaited record.
-    public mutating func resolveDurability(_ durable: Bool, into out: inout [UInt8]) {
-        resolveDurability([Bool](repeating: durable, count: max(awaitedDurability.count, 1)), into: &out)
-    }
-
     /// Holds a command's reply until its records are durable.
     private mutating func hold(_ reply: HeldCommandReply) -> Disposition {
         if !reply.isError { errorStreak = 0 }
