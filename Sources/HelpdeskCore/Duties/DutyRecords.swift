@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the desk needs to carry out its public-service duties beyond answering: the pseudonym
 /// key (to find a citizen's transcript lines), the eraser (journal, transcripts, audit log), the
@@ -24,11 +27,13 @@ public struct DutyRecords: Sendable {
 
     /// The records of a `Transcripts/` folder: `audit.jsonl`, `surveys.jsonl`, the erasure queue
     /// (`erasures.json`; a malformed one is set aside and logged, not fatal), the transcripts
-    /// (paused through `writer` while they are rewritten) and `journal`.
+    /// (paused through `writer` while they are rewritten) and `journal`. `sync` is `fsync` except
+    /// in tests that hold the disk or make it fail (the audit and survey logs use it).
     public static func open(directory: URL, journal: ComplaintJournal, pseudonym: Pseudonym,
-                            writer: TranscriptWriter? = nil) throws(RecordsError) -> DutyRecords {
-        let audit = try AuditLog(directory: directory)
-        let surveys = try SurveyLog(directory: directory)
+                            writer: TranscriptWriter? = nil,
+                            sync: @escaping @Sendable (Int32) -> Int32 = { fsync($0) }) throws(RecordsError) -> DutyRecords {
+        let audit = try AuditLog(directory: directory, sync: sync)
+        let surveys = try SurveyLog(directory: directory, sync: sync)
         let eraser = PersonalDataEraser(transcripts: directory, journal: journal, audit: audit, writer: writer)
         return DutyRecords(pseudonym: pseudonym, eraser: eraser, surveys: surveys, erasures: ErasureQueue(directory: directory))
     }

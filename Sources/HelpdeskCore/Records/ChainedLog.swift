@@ -4,14 +4,15 @@ import Synchronization
 import Glibc
 #endif
 
-/// An append-only, hash-chained JSON-lines file (see `HashChain`) that is durable when `append`
-/// returns: one `write` and an `fsync` per record. The audit log and the survey log are built on
-/// it, so `helpdesk verify` covers them like transcripts. On open the chain is resumed from the
+/// An append-only, hash-chained JSON-lines file (see `HashChain`); opened without
+/// `syncInBackground` it is durable when `append` returns: one `write` and an `fsync` per record.
+/// The audit log and the survey log are built on it, so `helpdesk verify` covers them like transcripts. On open the chain is resumed from the
 /// file's bytes and a torn last line (a crash mid-write) is cut off and reported.
 ///
-/// A log opened with `syncInBackground` (the survey log: nobody is promised anything about an
-/// answer) writes at once and leaves the `fsync` to a `FileSyncer`, one for every record written
-/// since the last, so `append` on an event loop never waits for the disk.
+/// A log opened with `syncInBackground` writes at once and leaves the `fsync` to a `FileSyncer`,
+/// one for every record written since the last, so `append` on an event loop never waits for the
+/// disk: the survey log (nobody is promised anything about an answer) appends and forgets; the
+/// audit log uses `appendDeferred` and holds the supervisor's reply until the record is durable.
 public final class ChainedLog: Sendable {
     private struct State {
         var fd: Int32
@@ -52,13 +53,31 @@ public final class ChainedLog: Sendable {
         if syncer == nil { state.withLock { s in if s.fd >= 0 { close(s.fd) } } }
     }
 
+    /// Whether an `fsync` of a log with `syncInBackground` failed: it then refuses records until restart.
+    public var syncFailed: Bool { syncer?.failed ?? false }
+
     /// Appends the record `fill` builds (it gets a writer holding `seq` and `prev` already) and
     /// fsyncs it, or with `syncInBackground` has it synced soon; returns the line written
     /// (without newline).
     @discardableResult
     public func append(_ fill: (inout JSONLineWriter) -> Void) throws(RecordsError) -> String {
+        let (line, pending) = try writeRecord(fill)
+        pending?.whenDurable { _ in }
+        return line
+    }
+
+    /// Appends like `append` on a log opened with `syncInBackground`, without waiting for the
+    /// disk: the record is written (and the chain advanced) at once, and the returned
+    /// `PendingSync` reports when it is durable (`wait()` blocks for it, `whenDurable` calls back).
+    public func appendDeferred(_ fill: (inout JSONLineWriter) -> Void) throws(RecordsError) -> PendingSync {
+        precondition(syncer != nil, "appendDeferred needs a log opened with syncInBackground")
+        return try writeRecord(fill).pending!
+    }
+
+    /// Writes one record; the pending sync when a syncer will make it durable (nil: fsynced already).
+    private func writeRecord(_ fill: (inout JSONLineWriter) -> Void) throws(RecordsError) -> (line: String, pending: PendingSync?) {
         if let syncer, syncer.failed { throw RecordsError("\(path): an earlier fsync failed; no records are accepted until restart") }
-        return try state.withLock { (s: inout State) throws(RecordsError) -> String in
+        return try state.withLock { (s: inout State) throws(RecordsError) -> (line: String, pending: PendingSync?) in
             var next = s.chain
             let line = next.chain { seq, prev in
                 var w = JSONLineWriter()
@@ -69,8 +88,7 @@ public final class ChainedLog: Sendable {
             }
             try ChainedLog.writeAll(Array((line + "\n").utf8), fd: s.fd, path: path, sync: syncer == nil)
             s.chain = next
-            if let syncer { syncer.wrote().whenDurable { _ in } }
-            return line
+            return (line, syncer?.wrote())
         }
     }
 

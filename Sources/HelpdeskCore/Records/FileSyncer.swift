@@ -146,3 +146,22 @@ public struct PendingSync: Sendable, Equatable {
     /// See `FileSyncer.wait`.
     public func wait() -> Bool { syncer.wait(self) }
 }
+
+extension PendingSync {
+    /// Calls `notify` once with each of `pending`'s outcomes (in order; true: durable) when the
+    /// last of them is known: at once when all are known already, else on a syncer's queue.
+    public static func whenAll(_ pending: [PendingSync], _ notify: @escaping @Sendable ([Bool]) -> Void) {
+        guard !pending.isEmpty else { return notify([]) }
+        let gathered = Mutex((left: pending.count, results: [Bool](repeating: false, count: pending.count)))
+        for (i, p) in pending.enumerated() {
+            p.whenDurable { ok in
+                let done: [Bool]? = gathered.withLock { g in
+                    g.results[i] = ok
+                    g.left -= 1
+                    return g.left == 0 ? g.results : nil
+                }
+                if let done { notify(done) }
+            }
+        }
+    }
+}

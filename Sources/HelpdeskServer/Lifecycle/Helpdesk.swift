@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import HelpdeskCore
 
 /// The whole helpdesk assembled from one `ServerConfiguration`: the intent model built from
@@ -29,9 +30,12 @@ public final class Helpdesk: Sendable {
     let clock: @Sendable () -> Date
     private let timers = DutyTimers()
 
+    /// `recordSync` is `fsync` except in tests that hold the disk or make it fail: it syncs the
+    /// complaint journal, the audit log and the survey log (not the transcripts).
     public init(configuration: ServerConfiguration, router: CommandRouter = CommandRouter(),
                 loginThrottle: LoginThrottle = LoginThrottle(),
-                clock: @escaping @Sendable () -> Date = { Date() }) throws(StartupError) {
+                clock: @escaping @Sendable () -> Date = { Date() },
+                recordSync: @escaping @Sendable (Int32) -> Int32 = { fsync($0) }) throws(StartupError) {
         self.configuration = configuration
         self.clock = clock
         let hub = SupervisorHub()
@@ -55,9 +59,10 @@ public final class Helpdesk: Sendable {
             let writer = try TranscriptWriter(
                 configuration: .init(directory: transcripts, retentionDays: configuration.retentionDays),
                 pseudonym: pseudonym, metrics: metrics)
-            let journal = try ComplaintJournal(directory: configuration.transcriptsPath)
+            let journal = try ComplaintJournal(directory: configuration.transcriptsPath, sync: recordSync)
             let recent = RecentExchanges(inner: writer, pseudonym: pseudonym) { hub.broadcast($0) }
-            var duties = try DutyRecords.open(directory: transcripts, journal: journal, pseudonym: pseudonym, writer: writer)
+            var duties = try DutyRecords.open(directory: transcripts, journal: journal, pseudonym: pseudonym, writer: writer,
+                                              sync: recordSync)
             duties.erased = { recent.forget(user: $0) }
             let desk = try Desk(classifier: classifier,
                                 sources: .init(dataDirectory: configuration.dataPath,

@@ -40,8 +40,9 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
     private var peerFinished = false
     /// Bytes read and thrown away while lingering.
     private var discarded = 0
-    /// A reply is held until its record is on disk (a complaint's ticket): nothing more is
-    /// answered or read meanwhile, so replies keep their order; the loop serves other connections.
+    /// A reply is held until its records are on disk (a complaint's ticket, a supervisor's update
+    /// or audited access): nothing more is answered or read meanwhile, so replies keep their
+    /// order; the loop serves other connections.
     private var awaitingDisk = false
     /// Shutdown's goodbye, said once the held reply and the lines after it are answered.
     private var finishing: String?
@@ -193,20 +194,21 @@ final class Connection: EventLoopHandler, @unchecked Sendable {
         return disposition
     }
 
-    /// Holds the connection until the session's held reply has its record on disk; the loop
+    /// Holds the connection until the session's held reply has its records on disk; the loop
     /// serves its other connections meanwhile.
     private func awaitDisk() {
-        guard let pending = session.awaitedDurability else { return }
+        let pending = session.awaitedDurability
+        guard !pending.isEmpty else { return }
         awaitingDisk = true
         suspendReading()
-        pending.whenDurable { [self] durable in
+        PendingSync.whenAll(pending) { [self] durable in
             loop.execute { [self] in diskAnswered(durable) }
         }
     }
 
     /// Sends the held reply (or, if the record did not reach the disk, the reply saying so) and
     /// goes on with the lines after it. A connection closed meanwhile still records the exchange.
-    private func diskAnswered(_ durable: Bool) {
+    private func diskAnswered(_ durable: [Bool]) {
         awaitingDisk = false
         guard state == .open else {
             var unsent: [UInt8] = []

@@ -12,6 +12,11 @@ public struct ConnectionContext: Sendable {
     public var role: String?
     /// Pushes lines to this connection between replies (nil when driven without a socket).
     public var outlet: (any LineOutlet)?
+    /// Set by the session of a connection on an event loop: a command's records are not waited
+    /// for on the loop; `dependOn` collects them and the reply is held until they are durable.
+    public internal(set) var awaitsDurability = false
+    /// The records the running command's reply depends on (see `AwaitedRecords.swift`).
+    var awaitedRecords: [AwaitedRecord] = []
 
     public init(connectionUser: String, peer: String, connectionNumber: Int, role: String? = nil,
                 outlet: (any LineOutlet)? = nil) {
@@ -27,7 +32,8 @@ public struct ConnectionContext: Sendable {
 public typealias CommandResult = Result<JSONObject, ProtocolError>
 
 /// A JSON command's implementation. Gets the whole request object and the connection's context;
-/// runs on the connection's own queue, so it may block briefly but must be safe to call
+/// runs on the connection's event loop, so it must not wait for the disk (a record it writes is
+/// handed to `context.dependOn`, which holds the reply instead) and must be safe to call
 /// concurrently for different connections.
 public typealias CommandHandler = @Sendable (_ request: JSONObject, _ context: inout ConnectionContext) -> CommandResult
 

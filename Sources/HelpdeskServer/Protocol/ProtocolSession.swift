@@ -17,8 +17,9 @@ public struct Arrival: Sendable {
 public enum Disposition: Sendable, Equatable {
     case keepOpen
     case close
-    /// The reply names a record not yet on disk (a complaint's ticket): the connection answers
-    /// nothing more until `awaitedDurability` reports, then calls `resolveDurability`.
+    /// The reply names a record not yet on disk (a complaint's ticket, a supervisor's update or
+    /// audited access): the connection answers nothing more until every one of
+    /// `awaitedDurability` reports, then calls `resolveDurability`.
     case awaitingDurability
 }
 
@@ -36,16 +37,25 @@ public struct ProtocolSession {
     public let maxConsecutiveErrors: Int
     public private(set) var context: ConnectionContext
     /// Set by a connection on an event loop: replies that name a record not yet on disk are held
-    /// (`awaitingDurability`) instead of the desk waiting for the disk. Off, the desk waits.
-    public var awaitsDurability = false
+    /// (`awaitingDurability`) instead of the desk or a command waiting for the disk. Off, they wait.
+    public var awaitsDurability = false {
+        didSet { context.awaitsDurability = awaitsDurability }
+    }
     private var bucket: TokenBucket
     private var errorStreak = 0
     /// The user and channel of the last JSON message, reused when the next carries the same.
     private var repeated = RepeatedFields()
     /// The last user and session of this connection's JSON replies, quoted.
     private var replyMemo = ReplyMemo()
-    /// The reply held until its record is on disk, with what is needed to send and record it.
-    private var awaited: (reply: Reply, message: Message, arrival: Arrival, json: (id: JSONValue?, user: String)?)?
+    /// The reply held until its records are on disk, with what is needed to send and record it.
+    private var awaited: Held?
+
+    /// A held reply: a citizen's (a complaint's ticket), recorded as an exchange once sent, or a
+    /// command's (already encoded, see `HeldCommandReply`).
+    private enum Held {
+        case message(reply: Reply, message: Message, arrival: Arrival, json: (id: JSONValue?, user: String)?)
+        case command(HeldCommandReply)
+    }
 
     public init(context: ConnectionContext, configuration: ServerConfiguration, responder: any Responder,
                 recorder: any ExchangeRecording, router: CommandRouter, relay: (any ConversationRelay)? = nil) {
@@ -101,13 +111,24 @@ public struct ProtocolSession {
             let reply = respond(message, viaJSON: true)
             if reply.durability != nil {
                 errorStreak = 0
-                awaited = (reply, message, arrival, (id, user))
+                awaited = .message(reply: reply, message: message, arrival: arrival, json: (id, user))
                 return .awaitingDurability
             }
             ReplyEncoder.message(reply, id: id, user: user, into: &out, memo: &replyMemo)
             record(message, reply, arrival)
         case .success(.command(let id, let name, let body)):
-            switch router.run(name, request: body, context: &context) {
+            let result = router.run(name, request: body, context: &context)
+            let records = context.takeAwaitedRecords()
+            if !records.isEmpty {
+                var bytes: [UInt8] = []
+                switch result {
+                case .success(let members): ReplyEncoder.result(members, id: id, into: &bytes)
+                case .failure(let error): ReplyEncoder.error(error, id: id, into: &bytes)
+                }
+                return hold(HeldCommandReply(bytes: bytes, records: records, id: id, slash: false,
+                                             isError: (try? result.get()) == nil))
+            }
+            switch result {
             case .success(let members):
                 ReplyEncoder.result(members, id: id, into: &out)
             case .failure(let error):
@@ -122,7 +143,7 @@ public struct ProtocolSession {
             let reply = respond(message, viaJSON: false)
             if reply.durability != nil {
                 errorStreak = 0
-                awaited = (reply, message, arrival, nil)
+                awaited = .message(reply: reply, message: message, arrival: arrival, json: nil)
                 return .awaitingDurability
             }
             ReplyEncoder.human(reply.text, into: &out)
@@ -132,22 +153,41 @@ public struct ProtocolSession {
         return .keepOpen
     }
 
-    /// The record the held reply waits for (after `handle` said `awaitingDurability`).
-    public var awaitedDurability: PendingSync? { awaited?.reply.durability?.pending }
+    /// The records the held reply waits for (after `handle` said `awaitingDurability`).
+    public var awaitedDurability: [PendingSync] {
+        switch awaited {
+        case .message(let reply, _, _, _)?: reply.durability.map { [$0.pending] } ?? []
+        case .command(let held)?: held.records.map(\.pending)
+        case nil: []
+        }
+    }
 
-    /// Appends the held reply, or if its record did not reach the disk the reply saying so, and
-    /// records the exchange (its latency includes the wait for the disk).
-    public mutating func resolveDurability(_ durable: Bool, into out: inout [UInt8]) {
+    /// Appends the held reply, or if one of its records did not reach the disk the reply saying
+    /// so; a citizen's exchange is recorded (its latency includes the wait for the disk).
+    /// `durable[i]` is the outcome of `awaitedDurability[i]`.
+    public mutating func resolveDurability(_ durable: [Bool], into out: inout [UInt8]) {
         guard let held = awaited else { return }
         awaited = nil
-        var reply = durable ? held.reply : held.reply.undurable
-        reply.durability = nil
-        if let json = held.json {
-            ReplyEncoder.message(reply, id: json.id, user: json.user, into: &out)
-        } else {
-            ReplyEncoder.human(reply.text, into: &out)
+        switch held {
+        case .command(let command):
+            if command.resolve(durable, into: &out) { errorStreak += 1 }
+        case .message(let original, let message, let arrival, let json):
+            var reply = durable.allSatisfy { $0 } ? original : original.undurable
+            reply.durability = nil
+            if let json {
+                ReplyEncoder.message(reply, id: json.id, user: json.user, into: &out)
+            } else {
+                ReplyEncoder.human(reply.text, into: &out)
+            }
+            record(message, reply, arrival)
         }
-        record(held.message, reply, held.arrival)
+    }
+
+    /// Holds a command's reply until its records are durable.
+    private mutating func hold(_ reply: HeldCommandReply) -> Disposition {
+        if !reply.isError { errorStreak = 0 }
+        awaited = .command(reply)
+        return .awaitingDurability
     }
 
     /// Forgets the connection's own conversation (called once, when the connection closes).
@@ -189,6 +229,12 @@ public struct ProtocolSession {
             return .close
         default:
             if let result = router.runSlash(name, argument: argument, context: &context) {
+                let records = context.takeAwaitedRecords()
+                if !records.isEmpty {
+                    var bytes: [UInt8] = []
+                    ReplyEncoder.human(result.text, into: &bytes)
+                    return hold(HeldCommandReply(bytes: bytes, records: records, id: nil, slash: true, isError: !result.ok))
+                }
                 ReplyEncoder.human(result.text, into: &out)
                 if !result.ok { return failed(&out) }
             } else {

@@ -5,17 +5,37 @@ import HelpdeskCore
 /// `who` is `supervisor@<peer>` (the contract has one shared token, so the peer address is the
 /// identity), `what` the command, `subject` what was looked at: a session, a ticket, a citizen's
 /// pseudonym (never their raw user key), or the list that was read. Written after the command
-/// succeeded; a failure to write is logged as an error and does not undo what was shown.
+/// succeeded and before its answer is sent: on an event loop the answer is held until the entry
+/// is durable (`ConnectionContext.dependOn`), elsewhere the call waits for it. An entry that
+/// cannot be written or synced turns the answer into an error (what was done stays done: the
+/// answer is withheld), and after a failed `fsync` the log takes no more entries, so these
+/// commands are refused, before they do anything, until restart.
 extension SupervisorConsole {
     static func who(_ context: ConnectionContext) -> String { "supervisor@" + context.peer }
 
-    func audit(_ name: String, _ request: JSONObject, _ answer: JSONObject, _ context: ConnectionContext) {
-        guard let duties, let subject = auditSubject(name, request, answer) else { return }
-        do {
-            try duties.audit.access(who: Self.who(context), what: name, subject: subject, at: Date())
+    /// Writes the access's entry; nil when it is written (durable, or awaited by the reply), else
+    /// the error the answer becomes.
+    func audit(_ name: String, _ request: JSONObject, _ answer: JSONObject, _ context: inout ConnectionContext) -> ProtocolError? {
+        guard let duties, let subject = auditSubject(name, request, answer) else { return nil }
+        let who = Self.who(context)
+        do throws(RecordsError) {
+            let pending = try duties.audit.accessDeferred(who: who, what: name, subject: subject, at: Date())
+            return context.dependOn(pending, orFail: Self.unaudited(name, duties.audit.notDurable))
         } catch {
-            Log.error("audit log: \(error.description) (\(name) by \(Self.who(context)))")
+            Log.error("audit log: \(error.description) (\(name) by \(who))")
+            return Self.unaudited(name, error)
         }
+    }
+
+    /// The answer to a command whose audit entry did not reach the disk.
+    static func unaudited(_ name: String, _ error: RecordsError) -> ProtocolError {
+        ProtocolError(.badRequest, "\(name) was done, but the audit log could not record it (\(error.description)); its answer is withheld")
+    }
+
+    /// The refusal of an audited command while the audit log takes no entries (after a failed `fsync`).
+    func auditRefusal(_ name: String) -> ProtocolError? {
+        guard let duties, duties.audit.refusing, auditSubject(name, SupervisorJSON.object([]), SupervisorJSON.object([])) != nil else { return nil }
+        return ProtocolError(.badRequest, "\(name) was not done: the audit log takes no entries after a failed fsync (\(duties.audit.path)) until the server restarts")
     }
 
     /// The subject of an access, or nil for commands that show no personal data.

@@ -5,7 +5,7 @@ import HelpdeskCore
 /// its confidential parts) and `complaint.update` (new status and the note the citizen will see).
 /// Tickets are accepted as citizens type them (lowercase, spaces for dashes).
 extension SupervisorConsole {
-    func complaints(_ name: String, _ request: JSONObject) -> CommandResult {
+    func complaints(_ name: String, _ request: JSONObject, _ context: inout ConnectionContext) -> CommandResult {
         let ok: (String, JSONValue) = ("ok", .bool(true))
         let statuses = ComplaintStatus.allCases.map(\.rawValue).joined(separator: ", ")
         func status(_ key: String, required: Bool) -> Result<ComplaintStatus?, ProtocolError> {
@@ -50,7 +50,12 @@ extension SupervisorConsole {
                 status("status", required: true).flatMap { newStatus in
                     let note = request["note"]?.stringValue ?? ""
                     do throws(ComplaintJournal.Failure) {
-                        let updated = try journal.update(ticket: t, status: newStatus!, note: note, at: Date())
+                        let (updated, pending) = try journal.updateDeferred(ticket: t, status: newStatus!, note: note, at: Date())
+                        let notSaved = ProtocolError(.badRequest, "could not record the update: \(journal.updateNotDurable(t).description)")
+                        if let failed = context.dependOn(pending, orFail: notSaved) {
+                            Log.error("complaint.update \(t): \(failed.message)")
+                            return .failure(failed)
+                        }
                         return .success(SupervisorJSON.object([ok, ("complaint", SupervisorJSON.complaint(updated, full: false))]))
                     } catch {
                         if case .notFound = error { return .failure(ProtocolError(.notFound, error.description)) }

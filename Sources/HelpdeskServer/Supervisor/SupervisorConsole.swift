@@ -6,7 +6,8 @@ import HelpdeskCore
 /// `complaints`, `complaint`, `complaint.update`, `reload`, `erasures`, `erase`, `review` and
 /// `review.add`. Every one but `login` answers `unauthorized` until the connection has logged in;
 /// every access to personal data is written to the audit log (`SupervisorAudit`). `register` adds them, and their `/` forms
-/// (`SupervisorSlash`), to a `CommandRouter`; the handlers run on the caller's connection queue.
+/// (`SupervisorSlash`), to a `CommandRouter`; the handlers run on the caller's event loop and
+/// leave the wait for their records' `fsync` to it (`ConnectionContext.dependOn`).
 public struct SupervisorConsole: Sendable {
     public let token: SupervisorToken
     public let throttle: LoginThrottle
@@ -83,10 +84,13 @@ public struct SupervisorConsole: Sendable {
         return .success(SupervisorJSON.object([("ok", .bool(true)), ("role", .string(Self.role))]))
     }
 
-    /// A logged-in supervisor's command, audited when it touched personal data.
+    /// A logged-in supervisor's command, audited when it touched personal data. Its records (the
+    /// audit entry, a complaint update's line) are written before it returns; on an event loop
+    /// its reply is held until they are durable (`ConnectionContext.dependOn`).
     func run(_ name: String, _ request: JSONObject, _ context: inout ConnectionContext) -> CommandResult {
+        if let refused = auditRefusal(name) { return .failure(refused) }
         let result = perform(name, request, &context)
-        if case .success(let answer) = result { audit(name, request, answer, context) }
+        if case .success(let answer) = result, let failed = audit(name, request, answer, &context) { return .failure(failed) }
         return result
     }
 
@@ -139,7 +143,7 @@ public struct SupervisorConsole: Sendable {
         case "release":
             return need("user").flatMap { user in hub.release(user, by: me).mapError(\.error).map { SupervisorJSON.object([ok]) } }
         case "complaints", "complaint", "complaint.update":
-            return complaints(name, request)
+            return complaints(name, request, &context)
         case "erasures", "erase":
             return erasures(name, request, context)
         case "review", "review.add":

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 @testable import HelpdeskServer
 import HelpdeskCore
 
@@ -15,10 +16,12 @@ struct SupervisorTestServer {
 
     /// `copyIntents` serves a copy of `Intents/` inside the temporary folder (for `review.add`);
     /// `configure` adjusts the configuration; `clock` is the time the periodic duties go by;
-    /// `transcripts` reuses a folder (a restart), a fresh temporary one by default.
+    /// `transcripts` reuses a folder (a restart), a fresh temporary one by default; `recordSync`
+    /// stands in for `fsync` of the complaint journal, audit log and survey log.
     init(token: String? = SupervisorTestServer.token, copyIntents: Bool = false,
          configure: (inout ServerConfiguration) -> Void = { _ in },
-         clock: @escaping @Sendable () -> Date = { Date() }, transcripts folder: URL? = nil) throws {
+         clock: @escaping @Sendable () -> Date = { Date() }, transcripts folder: URL? = nil,
+         recordSync: @escaping @Sendable (Int32) -> Int32 = { fsync($0) }) throws {
         transcripts = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("supervisor-test-\(UUID().uuidString)")
         var c = ServerConfiguration()
         c.port = 0
@@ -35,7 +38,8 @@ struct SupervisorTestServer {
         c.supervisorToken = token
         // A long window so "a quick retry" is inside it even on a loaded machine.
         configure(&c)
-        helpdesk = try Helpdesk(configuration: c, loginThrottle: LoginThrottle(base: .seconds(120)), clock: clock)
+        helpdesk = try Helpdesk(configuration: c, loginThrottle: LoginThrottle(base: .seconds(120)), clock: clock,
+                                recordSync: recordSync)
         port = try helpdesk.start()
     }
 

@@ -123,15 +123,27 @@ public final class ComplaintJournal: Sendable {
     /// Changes a complaint's status with a note the citizen will see; journaled before it takes effect.
     @discardableResult
     public func update(ticket: String, status: ComplaintStatus, note: String, at now: Date) throws(Failure) -> Complaint {
-        let (complaint, pending) = try state.withLock { (s: inout State) throws(Failure) -> (Complaint, PendingSync) in
+        let (complaint, pending) = try updateDeferred(ticket: ticket, status: status, note: note, at: now)
+        guard pending.wait() else { throw updateNotDurable(ticket) }
+        return complaint
+    }
+
+    /// Changes a complaint's status without waiting for the disk: the record is written and
+    /// applied, and `pending` says when it is durable. The supervisor's reply is held until then;
+    /// if it reports `false` the reply is `updateNotDurable(ticket)` (the journal has stopped).
+    public func updateDeferred(ticket: String, status: ComplaintStatus, note: String, at now: Date) throws(Failure) -> (complaint: Complaint, pending: PendingSync) {
+        try state.withLock { (s: inout State) throws(Failure) -> (complaint: Complaint, pending: PendingSync) in
             guard s.complaints[ticket] != nil else { throw .notFound(ticket) }
             let record = ComplaintRecord.update(ticket: ticket, status: status, note: note, at: now)
             let pending = try append(record, to: &s)
             _ = ComplaintJournal.apply(record, to: &s)
             return (s.complaints[ticket]!, pending)
         }
-        guard pending.wait() else { throw .io("\(path): fsync failed; the update of \(ticket) may not be on disk") }
-        return complaint
+    }
+
+    /// What an update whose record did not reach the disk is reported as.
+    public func updateNotDurable(_ ticket: String) -> Failure {
+        .io("\(path): fsync failed; the update of \(ticket) may not be on disk")
     }
 
     public func complaint(ticket: String) -> Complaint? {
