@@ -117,22 +117,14 @@ public struct ProtocolSession {
             ReplyEncoder.message(reply, id: id, user: user, into: &out, memo: &replyMemo)
             record(message, reply, arrival)
         case .success(.command(let id, let name, let body)):
-            let result = router.run(name, request: body, context: &context)
-            let records = context.takeAwaitedRecords()
-            if !records.isEmpty {
-                var bytes: [UInt8] = []
-                switch result {
-                case .success(let members): ReplyEncoder.result(members, id: id, into: &bytes)
-                case .failure(let error): ReplyEncoder.error(error, id: id, into: &bytes)
-                }
-                return hold(HeldCommandReply(bytes: bytes, records: records, id: id, slash: false,
-                                             isError: (try? result.get()) == nil))
-            }
-            switch result {
+            let start = out.count
+            switch router.run(name, request: body, context: &context) {
             case .success(let members):
                 ReplyEncoder.result(members, id: id, into: &out)
+                if let held = holdIfAwaiting(from: start, of: &out, id: id, slash: false, isError: false) { return held }
             case .failure(let error):
                 ReplyEncoder.error(error, id: id, into: &out)
+                if let held = holdIfAwaiting(from: start, of: &out, id: id, slash: false, isError: true) { return held }
                 return failed(&out)
             }
         case .success(.slash(let name, let argument)):
@@ -183,10 +175,16 @@ public struct ProtocolSession {
         }
     }
 
-    /// Holds a command's reply until its records are durable.
-    private mutating func hold(_ reply: HeldCommandReply) -> Disposition {
-        if !reply.isError { errorStreak = 0 }
-        awaited = .command(reply)
+    /// When the command just answered made its reply depend on records (`context.dependOn`),
+    /// takes that reply (`out[start...]`) back out of `out` and holds it until they are durable.
+    private mutating func holdIfAwaiting(from start: Int, of out: inout [UInt8], id: JSONValue?, slash: Bool,
+                                         isError: Bool) -> Disposition? {
+        let records = context.takeAwaitedRecords()
+        guard !records.isEmpty else { return nil }
+        let bytes = Array(out[start...])
+        out.removeSubrange(start...)
+        if !isError { errorStreak = 0 }
+        awaited = .command(HeldCommandReply(bytes: bytes, records: records, id: id, slash: slash, isError: isError))
         return .awaitingDurability
     }
 
@@ -229,13 +227,9 @@ public struct ProtocolSession {
             return .close
         default:
             if let result = router.runSlash(name, argument: argument, context: &context) {
-                let records = context.takeAwaitedRecords()
-                if !records.isEmpty {
-                    var bytes: [UInt8] = []
-                    ReplyEncoder.human(result.text, into: &bytes)
-                    return hold(HeldCommandReply(bytes: bytes, records: records, id: nil, slash: true, isError: !result.ok))
-                }
+                let start = out.count
                 ReplyEncoder.human(result.text, into: &out)
+                if let held = holdIfAwaiting(from: start, of: &out, id: nil, slash: true, isError: !result.ok) { return held }
                 if !result.ok { return failed(&out) }
             } else {
                 ReplyEncoder.human(ServerPhrases.unknownCommand(name, lang), into: &out)
