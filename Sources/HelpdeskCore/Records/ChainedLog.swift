@@ -62,7 +62,7 @@ public final class ChainedLog: Sendable {
     @discardableResult
     public func append(_ fill: (inout JSONLineWriter) -> Void) throws(RecordsError) -> String {
         let (line, pending) = try writeRecord(fill)
-        pending?.whenDurable { _ in }
+        pending?.whenDurable { _ in } // a waiter, even an empty one, starts the syncer's next round
         return line
     }
 
